@@ -1,0 +1,105 @@
+"""commitwatch: what governments committed to in official statements, and when it changed.
+
+The public API is everything named in ``__all__``. Importing the package does no I/O and loads
+submodules only when one of their names is first used, so ``commitwatch --version`` stays fast.
+
+Example:
+    >>> import commitwatch
+    >>> corpus = commitwatch.load_statements(commitwatch.shipped_seeds())
+    >>> len(corpus.statements)
+    4
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._shipped import shipped_catalog, shipped_seeds
+    from .cleaning import CleaningRule, CleaningRules, default_cleaning_rules, load_cleaning_rules
+    from .converter import make_converter
+    from .errors import CatalogError, CommitwatchError, InputError, Problem, StatementError
+    from .model import (
+        ChangeKind,
+        CleaningStep,
+        Corpus,
+        OffsetSegment,
+        Sentence,
+        SkippedFile,
+        Statement,
+        StatementMeta,
+        Variant,
+        WordChange,
+    )
+    from .statements import load_statement, load_statements
+
+_EXPORTS: dict[str, str] = {
+    "shipped_catalog": "._shipped",
+    "shipped_seeds": "._shipped",
+    "CleaningRule": ".cleaning",
+    "CleaningRules": ".cleaning",
+    "default_cleaning_rules": ".cleaning",
+    "load_cleaning_rules": ".cleaning",
+    "make_converter": ".converter",
+    "CatalogError": ".errors",
+    "CommitwatchError": ".errors",
+    "InputError": ".errors",
+    "Problem": ".errors",
+    "StatementError": ".errors",
+    "ChangeKind": ".model",
+    "CleaningStep": ".model",
+    "Corpus": ".model",
+    "OffsetSegment": ".model",
+    "Sentence": ".model",
+    "SkippedFile": ".model",
+    "Statement": ".model",
+    "StatementMeta": ".model",
+    "Variant": ".model",
+    "WordChange": ".model",
+    "load_statement": ".statements",
+    "load_statements": ".statements",
+}
+
+__all__ = [
+    "CatalogError",
+    "ChangeKind",
+    "CleaningRule",
+    "CleaningRules",
+    "CleaningStep",
+    "CommitwatchError",
+    "Corpus",
+    "InputError",
+    "OffsetSegment",
+    "Problem",
+    "Sentence",
+    "SkippedFile",
+    "Statement",
+    "StatementError",
+    "StatementMeta",
+    "Variant",
+    "WordChange",
+    "__version__",
+    "default_cleaning_rules",
+    "load_cleaning_rules",
+    "load_statement",
+    "load_statements",
+    "make_converter",
+    "shipped_catalog",
+    "shipped_seeds",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'commitwatch' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,74 @@
+"""Sentence splitting for official statements: a small rule set, chosen over pysbd and syntok.
+
+On the seeds all three split identically, but pysbd took about 1.1 ms and syntok about 0.4 ms
+per sentence, while this rule set takes a few microseconds, and matching runs over tens of
+thousands of statements. The rules: a sentence ends at ``.``, ``!`` or ``?`` (with any closing
+quotes or brackets) followed by white space and a capital letter, digit or opening quote,
+unless the word before is a known abbreviation ("U.S.", "Dec.", "No."), an initial ("J."), or
+an acronym written with periods. Known limit: an abbreviation that really ends a sentence
+("... with the U.S. The ministers ...") does not split.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\S+)$")
+_ACRONYM = re.compile(r"^\(?(?:[A-Za-z]\.){2,}$")
+_INITIAL = re.compile(r"^\(?[A-Z]\.$")
+
+# Words that always take a period ("Amb. Kim"), and words that do only before a number ("No. 2397",
+# "Dec. 17"): "said no. Then" ends a sentence.
+ABBREVIATIONS = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "mr. mrs. ms. dr. st. vs. v. jr. sr. gen. adm. amb. sec. rep. sen. gov. lt. col. capt. maj. "
+        "sgt. cmdr. pres. prof. hon. rev. inc. corp. co. ltd. dept. approx. est. mt. ft. cf. al. ca."
+    ).split()
+)
+BEFORE_NUMBER = frozenset(
+    (  # noqa: SIM905 - a word list reads better as one string
+        "no. nos. art. arts. para. paras. vol. p. pp. fig. op. ed. eds. min. max. jan. feb. mar. apr. "
+        "jun. jul. aug. sep. sept. oct. nov. dec."
+    ).split()
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` (one paragraph) into sentences.
+
+    Returns:
+        ``(start, end)`` offsets of each sentence in ``text``, without surrounding white space.
+
+    >>> text = "The U.S.-ROK alliance is strong. No. 2397 (UNSC) applies. Antony J. Blinken spoke."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['The U.S.-ROK alliance is strong.', 'No. 2397 (UNSC) applies.', 'Antony J. Blinken spoke.']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        if boundary.group().startswith(".") and _is_abbreviation(text, boundary.start(), boundary.end()):
+            continue
+        spans.append((start, boundary.end()))
+        start = boundary.end()
+    spans.append((start, len(text)))
+    stripped = []
+    for begin, end in spans:
+        chunk = text[begin:end]
+        left = len(chunk) - len(chunk.lstrip())
+        right = len(chunk.rstrip())
+        if right > left:
+            stripped.append((begin + left, begin + right))
+    return stripped
+
+
+def _is_abbreviation(text: str, period: int, after: int) -> bool:
+    """Whether the period at ``period`` belongs to the word before it rather than ending a sentence."""
+    found = _LAST_WORD.search(text[max(0, period - 40) : period + 1])
+    if found is None:
+        return False
+    bare = found.group(1).lstrip("(\"'[")
+    word = bare.lower()
+    if word in BEFORE_NUMBER:
+        return text[after : after + 8].lstrip()[:1].isdigit()
+    return word in ABBREVIATIONS or bool(_INITIAL.match(bare)) or bool(_ACRONYM.match(bare.split("-")[-1]))

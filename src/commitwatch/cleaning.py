@@ -1,0 +1,297 @@
+"""Cleaning rules, as data, and how they find a statement's body inside a page's text.
+
+The default rules ship in ``commitwatch/data/cleaning.yaml``; a user adds their own with a
+``cleaning.yaml`` beside their statements or ``--cleaning FILE``, without changing code.
+Title and dateline lines are recognised here too, since they need parsing rather than a pattern.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
+from ._dates import parse_dateline
+from ._yaml import line_at, load_yaml
+from .converter import make_converter, structure_yaml
+from .errors import InputError, Problem, display_path
+from .model import CleaningStep
+
+__all__ = ["CleaningRule", "CleaningRules", "default_cleaning_rules", "load_cleaning_rules"]
+
+Action = Literal["drop-line", "cut-before", "cut-after"]
+Zone = Literal["header", "anywhere"]
+
+
+@attrs.frozen
+class CleaningRule:
+    """One pattern for lines that are not part of a statement.
+
+    Attributes:
+        name: A short id, used in cleaning logs and to disable the rule.
+        action: "drop-line", "cut-before" or "cut-after".
+        pattern: A regular expression matched case-insensitively against a whole stripped line.
+        zone: "header" (only before the first paragraph) or "anywhere".
+        reason: What such a line is, in words, for the cleaning log.
+    """
+
+    name: str
+    action: Action
+    pattern: str
+    zone: Zone = "anywhere"
+    reason: str = ""
+
+
+@attrs.frozen
+class CleaningRules:
+    """An ordered set of cleaning rules.
+
+    Attributes:
+        rules: The rules, tried in order.
+        disable: Names of rules (from a set this one extends) to turn off.
+    """
+
+    rules: tuple[CleaningRule, ...] = ()
+    disable: tuple[str, ...] = ()
+
+    def extended(self, other: CleaningRules) -> CleaningRules:
+        """These rules plus ``other``'s, without the ones ``other`` disables."""
+        kept = tuple(rule for rule in self.rules if rule.name not in other.disable)
+        return CleaningRules(rules=kept + other.rules)
+
+
+@functools.cache
+def default_cleaning_rules() -> CleaningRules:
+    """The rules shipped with commitwatch."""
+    text = resources.files("commitwatch").joinpath("data/cleaning.yaml").read_text(encoding="utf-8")
+    return _parse_rules(text, "commitwatch/data/cleaning.yaml")
+
+
+def load_cleaning_rules(path: Path) -> CleaningRules:
+    """Load extra cleaning rules from a YAML file.
+
+    Raises:
+        InputError: The file cannot be read or is not a valid rules file (every problem listed).
+    """
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(Problem(f"cannot read cleaning rules: {exc}", shown, None, "check the path")) from None
+    return _parse_rules(text, shown)
+
+
+def _parse_rules(text: str, shown: str) -> CleaningRules:
+    data, problems = load_yaml(text, shown)
+    if not problems and data is None:
+        problems = [Problem("the cleaning rules file is empty", shown, None, "add 'rules:' with a list of rules")]
+    rules = None
+    if not problems:
+        rules, problems = structure_yaml(make_converter(), data, CleaningRules, shown)
+    raw_rules = data.get("rules") if isinstance(data, dict) else None
+    for index, raw in enumerate(raw_rules if isinstance(raw_rules, list) else []):
+        pattern = raw.get("pattern") if isinstance(raw, dict) else None
+        if not isinstance(pattern, str):
+            continue
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            line = line_at(data, "rules", index, "pattern")
+            hint = "fix the regular expression (escape a literal '.', '(' or '[' with a backslash)"
+            problems.append(Problem(f"pattern {pattern!r} is not a valid regular expression: {exc}", shown, line, hint))
+    if problems or rules is None:
+        raise InputError(problems)
+    return rules
+
+
+# ---------------------------------------------------------------------------------------------
+# Applying the rules
+
+
+@attrs.frozen
+class Line:
+    """One line of a normalised text: its number, span (without the line break) and text."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+@attrs.frozen
+class Extraction:
+    """What cleaning found in a text: the body's lines and the header's title and date.
+
+    Removal steps carry spans in *normalised* offsets; the caller maps them to the original.
+    """
+
+    body: tuple[Line, ...]
+    removed: tuple[CleaningStep, ...]
+    title: Line | None
+    dateline: Line | None
+    date: dt.date | None
+
+
+_TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+_MAX_TITLE_WORDS = 40
+
+
+def split_lines(text: str, offset: int = 0) -> list[Line]:
+    """The lines of ``text`` with their spans (offsets from ``offset``)."""
+    lines = []
+    position = offset
+    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+        content = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        lines.append(Line(number, position, position + len(content), content))
+        position += len(raw)
+    return lines
+
+
+def is_heading(text: str) -> bool:
+    """Whether a line reads as a heading (no closing punctuation, not too long) rather than prose."""
+    stripped = text.strip().lstrip("#").strip()
+    return bool(stripped) and not _TERMINAL.search(stripped) and len(stripped.split()) <= _MAX_TITLE_WORDS
+
+
+def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
+    """Find the statement's body among ``lines`` and say what was left out and why.
+
+    The header (banners, title, dateline, preambles, everything before a "Begin Text" marker)
+    runs up to the first line of prose; the body runs from there to the first cut-after line
+    ("End Text", a blog footer), less any drop-line rule's lines.
+    """
+    compiled = _compile(rules)
+    begin = next(
+        (index + 1 for index, line in enumerate(lines) if _first_match(compiled, line, "cut-before")),
+        0,
+    )
+    header_end = len(lines)
+    for index, line in enumerate(lines):
+        if _first_match(compiled, line, "cut-after") or (index >= begin and not _is_header_line(line, compiled)):
+            header_end = max(begin, index)
+            break
+    end = len(lines)
+    for index in range(header_end, len(lines)):
+        if _first_match(compiled, lines[index], "cut-after"):
+            end = index
+            break
+
+    removed: list[CleaningStep] = []
+    title = dateline = None
+    date: dt.date | None = None
+    for line in lines[:header_end]:
+        if not line.stripped:
+            continue
+        rule = _first_match(compiled, line, "drop-line", "cut-before")
+        if rule is not None:
+            removed.append(_step(rule.name, rule.reason, line, line))
+        elif date is None and (found := parse_dateline(line.stripped)) is not None:
+            date, dateline = found, line
+            removed.append(_step("dateline", "dateline, read as the release date", line, line))
+        elif title is None and is_heading(line.stripped):
+            title = line
+            removed.append(_step("title", "title line, read as metadata", line, line))
+        elif is_heading(line.stripped):
+            removed.append(_step("heading", "heading above the statement", line, line))
+        else:
+            removed.append(_step("before-begin-text", "text before the 'Begin Text' marker", line, line))
+
+    body: list[Line] = []
+    for line in lines[header_end:end]:
+        rule = _first_match(compiled, line, "drop-line", zone="anywhere")
+        if rule is not None:
+            removed.append(_step(rule.name, rule.reason, line, line))
+            body.append(Line(line.number, line.end, line.end, ""))  # keeps the paragraph break
+        else:
+            body.append(line)
+
+    if end < len(lines):
+        rule = _first_match(compiled, lines[end], "cut-after")
+        assert rule is not None
+        removed.append(_step(rule.name, rule.reason, lines[end], lines[-1]))
+    return Extraction(tuple(body), tuple(removed), title, dateline, date)
+
+
+def _is_header_line(line: Line, compiled: list[tuple[CleaningRule, re.Pattern[str]]]) -> bool:
+    if not line.stripped:
+        return True
+    if _first_match(compiled, line, "drop-line", "cut-before") is not None:
+        return True
+    return parse_dateline(line.stripped) is not None or is_heading(line.stripped)
+
+
+def _first_match(
+    compiled: list[tuple[CleaningRule, re.Pattern[str]]],
+    line: Line,
+    *actions: str,
+    zone: str | None = None,
+) -> CleaningRule | None:
+    text = line.stripped
+    if not text:
+        return None
+    for rule, pattern in compiled:
+        if rule.action in actions and (zone is None or rule.zone == zone) and pattern.fullmatch(text):
+            return rule
+    return None
+
+
+def _step(rule: str, reason: str, first: Line, last: Line) -> CleaningStep:
+    lines = f"line {first.number}" if first is last else f"lines {first.number}-{last.number}"
+    excerpt = first.stripped
+    shown = excerpt if len(excerpt) <= 80 else excerpt[:79].rstrip() + "…"
+    return CleaningStep(
+        rule=rule,
+        action="removed",
+        reason=f"{lines}: {reason}" if reason else lines,
+        start=first.start,
+        end=last.end,
+        excerpt=shown,
+    )
+
+
+def _compile(rules: CleaningRules) -> list[tuple[CleaningRule, re.Pattern[str]]]:
+    return _compile_cached(rules.rules)
+
+
+@functools.lru_cache(maxsize=16)
+def _compile_cached(rules: tuple[CleaningRule, ...]) -> list[tuple[CleaningRule, re.Pattern[str]]]:
+    compiled = []
+    for rule in rules:
+        try:
+            compiled.append((rule, re.compile(rule.pattern, re.IGNORECASE)))
+        except re.error as exc:
+            raise InputError(
+                Problem(f"cleaning rule '{rule.name}': invalid pattern: {exc}", None, None, None)
+            ) from None
+    return compiled
+
+
+def iter_paragraphs(body: tuple[Line, ...]) -> Iterator[list[Line]]:
+    """Group body lines into paragraphs.
+
+    A blank line (or a removed one) ends a paragraph; so does a line that ends a sentence, since
+    many copies put each paragraph on one line. A line that stops mid-sentence is a soft wrap.
+    """
+    current: list[Line] = []
+    for line in body:
+        if not line.stripped:
+            if current:
+                yield current
+                current = []
+            continue
+        current.append(line)
+        if _TERMINAL.search(line.stripped):
+            yield current
+            current = []
+    if current:
+        yield current

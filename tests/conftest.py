@@ -1,0 +1,33 @@
+"""Shared fixtures: the shipped seeds and catalog, loaded once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from commitwatch import Corpus, load_statements, shipped_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def seeds_corpus() -> Corpus:
+    """The shipped seed statements, loaded once."""
+    return load_statements(shipped_seeds())
+
+
+@pytest.fixture
+def write(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write a file under a fresh folder: ``write("a.txt", "text")`` returns its path."""
+
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return _write
