@@ -18,6 +18,7 @@ import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, override
 
 from ._dates import parse_iso_date
 from ._yaml import LineDict, LineList
@@ -28,8 +29,13 @@ __all__ = ["make_converter", "structure_yaml"]
 T = TypeVar("T")
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, from_files: bool = False) -> cattrs.Converter:
     """Build the converter used for all JSON and YAML (un)structuring.
+
+    Args:
+        from_files: For reading files people write (the catalog): fields that commitwatch fills
+            in itself (``file``, ``line``) may not be written there, and a look-alike example
+            may be given as a plain sentence.
 
     Returns:
         A :class:`cattrs.Converter` that forbids extra keys, reads dates as ``YYYY-MM-DD``,
@@ -47,7 +53,37 @@ def make_converter() -> cattrs.Converter:
         lambda cls: isinstance(cls, type) and issubclass(cls, enum.Enum), _enum_factory
     )
     converter.register_structure_hook_factory(_is_literal, _literal_factory)
+    if from_files:
+        _register_file_hooks(converter)
     return converter
+
+
+def _register_file_hooks(converter: cattrs.Converter) -> None:
+    # Order matters: a class's hook is built from the hooks its fields have at that moment.
+    from .model import CommitmentType, Cue, MatchExample, NoMatchExample
+
+    for cls in (Cue, MatchExample):
+        converter.register_structure_hook(
+            cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, line=override(omit=True))
+        )
+    plain = make_dict_structure_fn(NoMatchExample, converter, _cattrs_forbid_extra_keys=True, line=override(omit=True))
+
+    def no_match(value: Any, type_: Any) -> NoMatchExample:
+        if isinstance(value, str):
+            return NoMatchExample(text=value)
+        return plain(value, type_)
+
+    converter.register_structure_hook(NoMatchExample, no_match)
+    converter.register_structure_hook(
+        CommitmentType,
+        make_dict_structure_fn(
+            CommitmentType,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            file=override(omit=True),
+            line=override(omit=True),
+        ),
+    )
 
 
 def _structure_str(value: Any, _: type) -> str:

@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import Literal
 
 import attrs
 
@@ -268,3 +269,362 @@ class ChangeKind(enum.Enum):
     RETURNED = "returned"
     NOT_ADDRESSED = "not addressed"
     UNCHANGED = "unchanged"
+
+
+# ---------------------------------------------------------------------------------------------
+# The catalog
+
+Direction = Literal["before", "after", "both"]
+Polarity = Literal["affirmed", "negated"]
+Status = Literal["active", "deprecated"]
+ModifierKind = Literal["booster", "hedge", "condition", "negation"]
+
+
+@attrs.frozen
+class Cue:
+    """A phrase that shows a commitment, and the ladder level it shows.
+
+    Attributes:
+        pattern: A phrase pattern (see the catalog README for the syntax).
+        regex: Instead of a pattern, a regular expression (the escape hatch); needs ``anchors``.
+        anchors: For a regex cue: words of which every match contains one.
+        level: The ladder level a match places the commitment on.
+        alone: False when the cue only raises the level of a sentence another cue of the
+            same commitment already matched ("ironclad" says nothing by itself).
+        note: Why the cue is there, for editors.
+        line: Where the cue is in its catalog file (set when loaded).
+    """
+
+    level: str
+    pattern: str | None = None
+    regex: str | None = None
+    anchors: tuple[str, ...] = ()
+    alone: bool = True
+    note: str = ""
+    line: int = 0
+
+    @property
+    def label(self) -> str:
+        """The cue as written, for messages and reports."""
+        return self.pattern if self.pattern is not None else f"regex {self.regex}"
+
+
+@attrs.frozen
+class MatchExample:
+    """A sentence that must match its commitment, and what the match must say.
+
+    Attributes:
+        text: The sentence.
+        level: The level it must reach.
+        polarity: "affirmed" or "negated".
+        holders: The parties that must hold it (None: not checked). Examples are read as a
+            statement of the catalog's default parties.
+        modifiers: Modifier kinds that must be found (None: not checked).
+        line: Where the example is in its catalog file (set when loaded).
+    """
+
+    text: str
+    level: str
+    polarity: Polarity = "affirmed"
+    holders: tuple[str, ...] | None = None
+    modifiers: tuple[ModifierKind, ...] | None = None
+    line: int = 0
+
+
+@attrs.frozen
+class NoMatchExample:
+    """A sentence that must not match its commitment (a look-alike)."""
+
+    text: str
+    line: int = 0
+
+
+@attrs.frozen
+class Examples:
+    """A commitment type's own test cases."""
+
+    match: tuple[MatchExample, ...] = ()
+    no_match: tuple[NoMatchExample, ...] = ()
+
+
+@attrs.frozen
+class CommitmentType:
+    """One kind of commitment the catalog tracks.
+
+    Attributes:
+        id: A stable dotted id, ``family.name``; never reused for something else.
+        title: A short title for reports.
+        family: The family it belongs to (the part of the id before the dot).
+        ladder: Its strength levels, weakest first.
+        cues: The phrases that show it.
+        description: What counts as this commitment, for editors and readers.
+        status: "active", or "deprecated" (kept so old changelogs still read).
+        replaced_by: For a deprecated type, the id that took its place.
+        references: Sources that informed the entry.
+        exclude: Patterns for look-alike sentences: a sentence matching one is not evidence.
+        examples: Sentences that must and must not match.
+        file: The catalog file it was read from.
+        line: Its line in that file.
+    """
+
+    id: str
+    title: str
+    family: str
+    ladder: tuple[str, ...]
+    cues: tuple[Cue, ...]
+    description: str = ""
+    status: Status = "active"
+    replaced_by: str | None = None
+    references: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    examples: Examples = Examples()
+    file: str = ""
+    line: int = 0
+
+    def rank(self, level: str) -> int:
+        """The position of ``level`` on the ladder, weakest first (from 1)."""
+        return self.ladder.index(level) + 1
+
+
+@attrs.frozen
+class Family:
+    """A group of commitment types (deterrence, dialogue, ...)."""
+
+    id: str
+    title: str
+    description: str = ""
+
+
+@attrs.frozen
+class Party:
+    """A government or actor the statements name, with the other names it goes by."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ModifierLexicon:
+    """Words that qualify a match near them: boosters, hedges, conditions or negations.
+
+    Attributes:
+        terms: Phrase patterns of the modifier.
+        direction: Where they must stand relative to the cue: "before", "after" or "both".
+        window: How many words away they may stand, within the same clause.
+        pseudo: Look-alikes that must not count ("not only" is no negation).
+        weight: How much the modifier moves a match's strength when comparing versions
+            (+1 for boosters, -1 for hedges and conditions, 0 to record it without effect).
+    """
+
+    terms: tuple[str, ...]
+    direction: Direction = "before"
+    window: int = 5
+    pseudo: tuple[str, ...] = ()
+    weight: int = 0
+
+
+@attrs.frozen
+class Modifiers:
+    """The catalog's shared modifier lexicons and the words that end a clause."""
+
+    booster: ModifierLexicon
+    hedge: ModifierLexicon
+    condition: ModifierLexicon
+    negation: ModifierLexicon
+    terminators: tuple[str, ...] = ()
+
+    def lexicons(self) -> dict[str, ModifierLexicon]:
+        """The four lexicons by kind."""
+        return {"booster": self.booster, "hedge": self.hedge, "condition": self.condition, "negation": self.negation}
+
+
+@attrs.frozen
+class CatalogChange:
+    """One entry of the catalog's own changelog."""
+
+    version: str
+    date: dt.date
+    changes: tuple[str, ...]
+
+
+@attrs.frozen
+class Catalog:
+    """The commitment catalog: what to look for, how strong each wording is, and who is who.
+
+    Attributes:
+        version: The catalog's version, bumped on every content change.
+        title: What the catalog covers.
+        families: The families, in report order.
+        parties: Parties and their aliases.
+        default_parties: The parties assumed for a statement that names none.
+        collective_subjects: Subjects that mean all of a statement's parties ("we").
+        modifiers: Boosters, hedges, conditions, negations and clause terminators.
+        commitments: Every commitment type, active and deprecated, in catalog order.
+        changelog: The catalog's own history, newest first.
+        root: The folder it was loaded from, as the user gave it.
+    """
+
+    version: str
+    title: str
+    families: tuple[Family, ...]
+    parties: tuple[Party, ...]
+    default_parties: tuple[str, ...]
+    collective_subjects: tuple[str, ...]
+    modifiers: Modifiers
+    commitments: tuple[CommitmentType, ...]
+    changelog: tuple[CatalogChange, ...] = ()
+    root: str = ""
+
+    def commitment(self, commitment_id: str) -> CommitmentType:
+        """The commitment type with this id."""
+        for commitment in self.commitments:
+            if commitment.id == commitment_id:
+                return commitment
+        raise KeyError(commitment_id)
+
+    def family(self, family_id: str) -> Family:
+        """The family with this id."""
+        for family in self.families:
+            if family.id == family_id:
+                return family
+        raise KeyError(family_id)
+
+    @property
+    def active(self) -> tuple[CommitmentType, ...]:
+        """The active commitment types."""
+        return tuple(commitment for commitment in self.commitments if commitment.status == "active")
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+
+
+@attrs.frozen
+class CueMatch:
+    """One cue found in one sentence.
+
+    Attributes:
+        cue: The cue as written in the catalog.
+        level: The level it shows.
+        text: The matched words, as in the original file.
+        start: Offset of the match in the statement's original text.
+        end: Offset just past it.
+        alone: Whether the cue counts by itself (see :class:`Cue`).
+    """
+
+    cue: str
+    level: str
+    text: str
+    start: int
+    end: int
+    alone: bool = True
+
+
+@attrs.frozen
+class ModifierMatch:
+    """A modifier word near a match: a booster, hedge, condition or negation."""
+
+    kind: ModifierKind
+    text: str
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Evidence:
+    """The sentence that shows an observation, and the words in it that decided it.
+
+    Attributes:
+        statement_id: The statement it is in.
+        sentence_index: The sentence's place in the statement's body.
+        sentence: The whole sentence, original characters.
+        start: Offset of the sentence in the statement's original text.
+        end: Offset just past it.
+        cues: The cues that matched in it, decisive one first.
+        modifiers: The modifiers in scope.
+    """
+
+    statement_id: str
+    sentence_index: int
+    sentence: str
+    start: int
+    end: int
+    cues: tuple[CueMatch, ...]
+    modifiers: tuple[ModifierMatch, ...] = ()
+
+
+@attrs.frozen
+class Observation:
+    """What one statement says about one commitment type.
+
+    Attributes:
+        commitment_id: The commitment type.
+        level: The highest ladder level its evidence reaches.
+        rank: The level's place on the ladder (1 = weakest).
+        polarity: "affirmed", or "negated" when a negation governs the decisive match.
+        holders: The parties that make the commitment, in catalog order.
+        holder_basis: How the holders were found: "subject" (named as the sentence's subject),
+            "nearest mention", or "statement" (the statement's parties, by default).
+        modifiers: The modifier kinds that qualify it (booster, hedge, condition, negation).
+        weight: The modifiers' net effect on strength (see :class:`ModifierLexicon`).
+        evidence: The decisive sentence.
+        other_sentences: Other sentences of the statement that also show it.
+    """
+
+    commitment_id: str
+    level: str
+    rank: int
+    polarity: Polarity
+    holders: tuple[str, ...]
+    holder_basis: str
+    modifiers: tuple[ModifierKind, ...]
+    weight: int
+    evidence: Evidence
+    other_sentences: tuple[int, ...] = ()
+
+    @property
+    def strength(self) -> tuple[int, int]:
+        """What versions are compared by: the level's rank, then the modifiers' weight."""
+        return (self.rank, self.weight)
+
+
+@attrs.frozen
+class Reading:
+    """Everything one statement says, commitment by commitment.
+
+    Attributes:
+        statement_id: The statement.
+        observations: One per commitment type it shows, in catalog order.
+        families: The families it addresses (at least one observation), in catalog order.
+    """
+
+    statement_id: str
+    observations: tuple[Observation, ...]
+    families: tuple[str, ...]
+
+    def get(self, commitment_id: str) -> Observation | None:
+        """The observation for a commitment type, or None when the statement does not show it."""
+        for observation in self.observations:
+            if observation.commitment_id == commitment_id:
+                return observation
+        return None
+
+
+@attrs.frozen
+class NearMiss:
+    """A cue that matched but did not count, and why (for ``commitwatch explain``)."""
+
+    commitment_id: str
+    cue: str
+    text: str
+    reason: str
+
+
+@attrs.frozen
+class SentenceExplanation:
+    """How matching read one sentence: what counted, what nearly did."""
+
+    sentence_index: int
+    sentence: str
+    observations: tuple[Observation, ...]
+    near_misses: tuple[NearMiss, ...]
