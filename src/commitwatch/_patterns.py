@@ -96,7 +96,7 @@ def compile_pattern(pattern: str, *, require_anchor: bool = True) -> CompiledPat
         PatternError: The pattern is malformed, or has no word of at least three letters that
             every match must contain (so it could not be found by the anchor pass).
 
-    >>> compiled = compile_pattern("reaffirm(s|ed) [its] {commitment|commitments} ...3 defen*")
+    >>> compiled = compile_pattern("reaffirm(s|ed) [its|our] {commitment|commitments} ...3 defen*")
     >>> sorted(compiled.anchors)
     ['commitment', 'commitments']
     >>> bool(re.search(compiled.regex, "We reaffirmed our commitments to the defense of Japan", re.I))
