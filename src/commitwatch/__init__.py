@@ -20,6 +20,8 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._shipped import shipped_catalog, shipped_seeds
     from .catalog import load_catalog
+    from .changelog import build_changelog, track
+    from .check import CheckResult, ExampleOutcome, check_catalog
     from .cleaning import CleaningRule, CleaningRules, default_cleaning_rules, load_cleaning_rules
     from .converter import make_converter
     from .errors import CatalogError, CommitwatchError, InputError, Problem, StatementError
@@ -27,8 +29,11 @@ if TYPE_CHECKING:
     from .model import (
         Catalog,
         CatalogChange,
+        Change,
         ChangeKind,
+        Changelog,
         CleaningStep,
+        CommitmentInfo,
         CommitmentType,
         Corpus,
         Cue,
@@ -52,6 +57,7 @@ if TYPE_CHECKING:
         Statement,
         StatementMeta,
         Variant,
+        Version,
         WordChange,
     )
     from .statements import load_statement, load_statements
@@ -70,6 +76,15 @@ _EXPORTS: dict[str, str] = {
     "Problem": ".errors",
     "StatementError": ".errors",
     "load_catalog": ".catalog",
+    "build_changelog": ".changelog",
+    "track": ".changelog",
+    "CheckResult": ".check",
+    "ExampleOutcome": ".check",
+    "check_catalog": ".check",
+    "Change": ".model",
+    "Changelog": ".model",
+    "CommitmentInfo": ".model",
+    "Version": ".model",
     "Matcher": ".matching",
     "explain": ".matching",
     "match": ".matching",
@@ -109,16 +124,21 @@ __all__ = [
     "Catalog",
     "CatalogChange",
     "CatalogError",
+    "Change",
     "ChangeKind",
+    "Changelog",
+    "CheckResult",
     "CleaningRule",
     "CleaningRules",
     "CleaningStep",
+    "CommitmentInfo",
     "CommitmentType",
     "CommitwatchError",
     "Corpus",
     "Cue",
     "CueMatch",
     "Evidence",
+    "ExampleOutcome",
     "Examples",
     "Family",
     "InputError",
@@ -141,8 +161,11 @@ __all__ = [
     "StatementError",
     "StatementMeta",
     "Variant",
+    "Version",
     "WordChange",
     "__version__",
+    "build_changelog",
+    "check_catalog",
     "default_cleaning_rules",
     "explain",
     "load_catalog",
@@ -153,6 +176,7 @@ __all__ = [
     "match",
     "shipped_catalog",
     "shipped_seeds",
+    "track",
 ]
 
 

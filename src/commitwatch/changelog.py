@@ -1,0 +1,168 @@
+"""Readings in date order -> the versioned :class:`~commitwatch.model.Changelog`. Pure: no I/O.
+
+For each version and each active commitment type, one change:
+
+- **appeared**: shown for the first time;
+- **strengthened** / **weakened**: a higher / lower ladder level than last time it was shown
+  (at the same level, the modifiers' weight decides: "steadfast" strengthens, "seek to" weakens);
+- **reversed**: affirmed last time, negated now, or the other way round;
+- **holder changed**: same strength, different parties holding it;
+- **unchanged**: the same;
+- **dropped**: the statement addresses the commitment's family but not this commitment;
+- **not addressed**: the statement says nothing about the whole family (a statement on arms
+  transfers is silent on deterrence), so nothing is read into the silence;
+- **returned**: shown again after being dropped.
+
+A commitment is compared with its last observation, even across versions that did not address
+its family; such a comparison carries a note saying so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ._version import __version__
+from .matching import Matcher
+from .model import (
+    Catalog,
+    Change,
+    ChangeKind,
+    Changelog,
+    CommitmentInfo,
+    Corpus,
+    Observation,
+    Reading,
+    Statement,
+    Version,
+)
+
+__all__ = ["build_changelog", "track"]
+
+
+def track(corpus: Corpus, catalog: Catalog) -> Changelog:
+    """Read every statement of a corpus and build its changelog.
+
+    Args:
+        corpus: Statements in date order, as :func:`~commitwatch.load_statements` gives them.
+        catalog: The catalog to read them with.
+
+    Returns:
+        The changelog: one version per statement, each with its changes.
+
+    Example:
+        >>> from commitwatch import load_catalog, load_statements, shipped_catalog, shipped_seeds, track
+        >>> changelog = track(load_statements(shipped_seeds()), load_catalog(shipped_catalog()))
+        >>> change = changelog.versions[1].change("deterrence.extended_deterrence")
+        >>> change.kind.value, change.before.level, change.after.level
+        ('strengthened', 'affirmed', 'nuclear_backed')
+    """
+    matcher = Matcher(catalog)
+    readings = [matcher.read(statement) for statement in corpus.statements]
+    return build_changelog(corpus.statements, readings, catalog, corpus=corpus.root, skipped=corpus.skipped)
+
+
+def build_changelog(
+    statements: Sequence[Statement],
+    readings: Sequence[Reading],
+    catalog: Catalog,
+    *,
+    corpus: str = "",
+    skipped: Iterable[object] = (),
+) -> Changelog:
+    """Build the changelog from statements and their readings (already in date order).
+
+    Args:
+        statements: The canonical statements, oldest first.
+        readings: Their readings, in the same order.
+        catalog: The catalog the readings were made with.
+        corpus: Where the statements came from, for the header.
+        skipped: The files that were skipped, carried into the changelog.
+    """
+    active = catalog.active
+    history = {commitment.id: _History(commitment.id) for commitment in active}
+    versions = []
+    for number, (statement, reading) in enumerate(zip(statements, readings, strict=True), start=1):
+        changes = []
+        for commitment in active:
+            change = history[commitment.id].step(
+                number, reading.get(commitment.id), commitment.family in reading.families
+            )
+            if change is not None:
+                changes.append(change)
+        meta = statement.meta
+        assert meta.date is not None, "a corpus holds dated statements only"
+        versions.append(
+            Version(
+                number=number,
+                statement_id=statement.id,
+                title=meta.title or statement.id,
+                date=meta.date,
+                source=meta.source,
+                parties=meta.parties or catalog.default_parties,
+                path=statement.path,
+                sha256=statement.sha256,
+                variants=statement.variants,
+                families=reading.families,
+                changes=tuple(changes),
+            )
+        )
+    return Changelog(
+        tool_version=__version__,
+        catalog_version=catalog.version,
+        catalog_title=catalog.title,
+        corpus=corpus,
+        families=catalog.families,
+        commitments=tuple(CommitmentInfo(c.id, c.title, c.family, c.ladder) for c in active),
+        versions=tuple(versions),
+        skipped=tuple(skipped),  # type: ignore[arg-type]
+    )
+
+
+class _History:
+    """One commitment type's state as the versions go by."""
+
+    def __init__(self, commitment_id: str) -> None:
+        self.commitment_id = commitment_id
+        self.last: Observation | None = None
+        self.last_version: int | None = None
+        self.dropped = False
+        self.gap = False  # a version since the last observation did not address the family
+
+    def step(self, number: int, now: Observation | None, family_addressed: bool) -> Change | None:
+        before, before_version = self.last, self.last_version
+        if now is None:
+            if before is None or self.dropped:
+                return None
+            if family_addressed:
+                self.dropped = True
+                return Change(self.commitment_id, ChangeKind.DROPPED, before, before_version)
+            self.gap = True
+            return Change(self.commitment_id, ChangeKind.NOT_ADDRESSED, before, before_version)
+        self.last, self.last_version = now, number
+        if before is None:
+            return Change(self.commitment_id, ChangeKind.APPEARED, None, None, now)
+        if self.dropped:
+            self.dropped = self.gap = False
+            return Change(self.commitment_id, ChangeKind.RETURNED, before, before_version, now)
+        kind, note = _compare(before, now)
+        if self.gap:
+            note = f"compared with version {before_version}, the last to address this family" + (
+                f"; {note}" if note else ""
+            )
+            self.gap = False
+        return Change(self.commitment_id, kind, before, before_version, now, note)
+
+
+def _compare(before: Observation, now: Observation) -> tuple[ChangeKind, str]:
+    holders = ""
+    if before.holders != now.holders:
+        holders = f"holder changed: {', '.join(before.holders)} -> {', '.join(now.holders)}"
+    if before.polarity != now.polarity:
+        return ChangeKind.REVERSED, holders
+    if now.strength > before.strength:
+        return ChangeKind.STRENGTHENED, holders
+    if now.strength < before.strength:
+        return ChangeKind.WEAKENED, holders
+    if holders:
+        return ChangeKind.HOLDER_CHANGED, ""
+    return ChangeKind.UNCHANGED, ""

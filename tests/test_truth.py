@@ -1,0 +1,87 @@
+"""The seeds as a careful reader reads them (tests/truth/seeds.yaml), against what commitwatch reads.
+
+Each judgement in the truth file is its own test case, so a failure names the statement and the
+commitment it is about.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from commitwatch import Catalog, Changelog, load_catalog, shipped_catalog, track
+
+TRUTH = yaml.safe_load((Path(__file__).parent / "truth" / "seeds.yaml").read_text(encoding="utf-8"))
+ALL = ["United States", "Japan", "Republic of Korea"]
+
+
+def _holders(value: Any) -> list[str]:
+    return ALL if value == "all" else list(value)
+
+
+def _observation_cases() -> list[Any]:
+    return [
+        pytest.param(index, commitment_id, expected, id=f"v{index + 1}-{commitment_id}")
+        for index, version in enumerate(TRUTH["versions"])
+        for commitment_id, expected in version["observations"].items()
+    ]
+
+
+def _change_cases() -> list[Any]:
+    return [
+        pytest.param(index, commitment_id, kind, id=f"v{index + 1}-{commitment_id}")
+        for index, version in enumerate(TRUTH["versions"])
+        for commitment_id, kind in version["changes"].items()
+    ]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(shipped_catalog())
+
+
+@pytest.fixture(scope="module")
+def changelog(seeds_corpus, catalog: Catalog) -> Changelog:  # type: ignore[no-untyped-def]
+    return track(seeds_corpus, catalog)
+
+
+class TestTruth:
+    def test_versions_are_the_statements_in_date_order(self, changelog: Changelog) -> None:
+        """Four versions: the blog copy 001 counts once, as a variant of 000."""
+        assert [v.statement_id for v in changelog.versions] == [v["statement"] for v in TRUTH["versions"]]
+
+    @pytest.mark.parametrize(("index", "commitment_id", "expected"), _observation_cases())
+    def test_observation(self, changelog: Changelog, index: int, commitment_id: str, expected: dict[str, Any]) -> None:
+        """Each commitment a careful reader finds is found, at the level and with the holders they see."""
+        change = changelog.versions[index].change(commitment_id)
+        assert change is not None
+        assert change.after is not None, f"{commitment_id} not found; the change is {change.kind.value}"
+        actual = {"level": change.after.level, "holders": list(change.after.holders)}
+        assert actual == {"level": expected["level"], "holders": _holders(expected["holders"])}
+
+    @pytest.mark.parametrize("index", range(len(TRUTH["versions"])))
+    def test_nothing_else_is_found(self, changelog: Changelog, index: int) -> None:
+        """No commitment is found that the careful reader did not find."""
+        version = changelog.versions[index]
+        found = {change.commitment_id for change in version.changes if change.after is not None}
+        assert found == set(TRUTH["versions"][index]["observations"])
+
+    @pytest.mark.parametrize(("index", "commitment_id", "kind"), _change_cases())
+    def test_change(self, changelog: Changelog, index: int, commitment_id: str, kind: str) -> None:
+        """Each change a careful reader writes is the change commitwatch reports."""
+        change = changelog.versions[index].change(commitment_id)
+        assert change is not None
+        assert change.kind.value == kind
+
+    @pytest.mark.parametrize("index", range(1, len(TRUTH["versions"])))
+    def test_no_other_changes(self, changelog: Changelog, index: int) -> None:
+        """Every change commitwatch reports after the first version is one the careful reader wrote down."""
+        version = changelog.versions[index]
+        assert {c.commitment_id: c.kind.value for c in version.changes} == TRUTH["versions"][index]["changes"]
+
+    def test_first_version_everything_appeared(self, changelog: Changelog) -> None:
+        """In the first version every commitment shown is new."""
+        assert {change.kind.value for change in changelog.versions[0].changes} == {"appeared"}
