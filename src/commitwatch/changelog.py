@@ -19,9 +19,13 @@ its family; such a comparison carries a note saying so.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
 
 from ._version import __version__
+from .errors import InputError, Problem, did_you_mean
 from .matching import Matcher
 from .model import (
     Catalog,
@@ -36,15 +40,16 @@ from .model import (
     Version,
 )
 
-__all__ = ["build_changelog", "track"]
+__all__ = ["build_changelog", "select", "track"]
 
 
-def track(corpus: Corpus, catalog: Catalog) -> Changelog:
+def track(corpus: Corpus, catalog: Catalog, *, on_statement: Callable[[Statement], None] | None = None) -> Changelog:
     """Read every statement of a corpus and build its changelog.
 
     Args:
         corpus: Statements in date order, as :func:`~commitwatch.load_statements` gives them.
         catalog: The catalog to read them with.
+        on_statement: Called after each statement is read (for progress display).
 
     Returns:
         The changelog: one version per statement, each with its changes.
@@ -57,7 +62,11 @@ def track(corpus: Corpus, catalog: Catalog) -> Changelog:
         ('strengthened', 'affirmed', 'nuclear_backed')
     """
     matcher = Matcher(catalog)
-    readings = [matcher.read(statement) for statement in corpus.statements]
+    readings = []
+    for statement in corpus.statements:
+        readings.append(matcher.read(statement))
+        if on_statement is not None:
+            on_statement(statement)
     return build_changelog(corpus.statements, readings, catalog, corpus=corpus.root, skipped=corpus.skipped)
 
 
@@ -166,3 +175,67 @@ def _compare(before: Observation, now: Observation) -> tuple[ChangeKind, str]:
     if holders:
         return ChangeKind.HOLDER_CHANGED, ""
     return ChangeKind.UNCHANGED, ""
+
+
+def select(
+    changelog: Changelog,
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    families: Sequence[str] = (),
+    commitments: Sequence[str] = (),
+) -> Changelog:
+    """Narrow a changelog to a date range, families or commitment types.
+
+    Changes are computed on the whole series first, so the first version shown is still compared
+    with the one before it.
+
+    Args:
+        changelog: The full changelog.
+        since: Keep versions dated on or after this day.
+        until: Keep versions dated on or before this day.
+        families: Keep only these families (all when empty).
+        commitments: Keep only these commitment types (all when empty).
+
+    Raises:
+        InputError: A family or commitment id that the changelog does not know.
+    """
+    known_families = [family.id for family in changelog.families]
+    known_commitments = [commitment.id for commitment in changelog.commitments]
+    problems = [
+        Problem(
+            f"unknown family '{name}'",
+            None,
+            None,
+            did_you_mean(name, known_families) or f"use one of: {', '.join(known_families)}",
+        )
+        for name in families
+        if name not in known_families
+    ] + [
+        Problem(
+            f"unknown commitment '{name}'",
+            None,
+            None,
+            did_you_mean(name, known_commitments) or "see `commitwatch check` for the ids",
+        )
+        for name in commitments
+        if name not in known_commitments
+    ]
+    if problems:
+        raise InputError(problems)
+
+    def wanted(commitment_id: str) -> bool:
+        info = changelog.commitment(commitment_id)
+        return (not families or info.family in families) and (not commitments or commitment_id in commitments)
+
+    versions = tuple(
+        attrs.evolve(version, changes=tuple(change for change in version.changes if wanted(change.commitment_id)))
+        for version in changelog.versions
+        if (since is None or version.date >= since) and (until is None or version.date <= until)
+    )
+    return attrs.evolve(
+        changelog,
+        versions=versions,
+        commitments=tuple(c for c in changelog.commitments if wanted(c.id)),
+        families=tuple(f for f in changelog.families if not families or f.id in families),
+    )

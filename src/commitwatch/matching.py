@@ -403,7 +403,8 @@ class Matcher:
             if kept and mention.start < kept[-1].end:
                 continue
             kept.append(mention)
-        return kept
+        # "U.S.-Japan alliance", "U.S.-ROK exercises": a name inside a compound is no holder
+        return [m for m in kept if text[m.start - 1 : m.start] != "-" and text[m.end : m.end + 1] != "-"]
 
     def _resolve(self, mentions: list[_Mention], parties: Sequence[str]) -> tuple[str, ...]:
         names: list[str] = []

@@ -93,8 +93,20 @@ def load_statements(
                 f"put statements there as {', '.join(STATEMENT_SUFFIXES)} files",
             )
         )
-    root = ", ".join(str(source) for source in sources)
+    root = ", ".join(_label(Path(source)) for source in sources)
     return _assemble(read, skipped, manifests, variant_threshold, root)
+
+
+def _label(path: Path) -> str:
+    """How the report names a source: relative to the working folder, or "the shipped seeds"."""
+    from ._shipped import shipped_seeds
+
+    try:
+        if path.resolve() == shipped_seeds().resolve():
+            return "the shipped seeds"
+    except InputError:
+        pass
+    return display_path(path)
 
 
 def load_statement(path: str | Path, *, cleaning: CleaningRules | None = None) -> Statement:

@@ -1,0 +1,283 @@
+"""Changelog -> Markdown (CommonMark with GFM tables), for a person to read or paste into a page.
+
+Built as a list of lines, in the spirit of Keep a Changelog: a header naming the corpus, its
+dates and the versions of the catalog and commitwatch; a timeline table; then one section per
+version with its changes grouped by kind, each quoting its evidence with the decisive words in
+bold. Output is deterministic: no timestamps, no absolute paths.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Change, ChangeKind, Changelog, CommitmentInfo, Evidence, Observation, Version
+
+__all__ = ["render_markdown", "render_timeline"]
+
+KIND_ORDER = (
+    ChangeKind.APPEARED,
+    ChangeKind.STRENGTHENED,
+    ChangeKind.WEAKENED,
+    ChangeKind.REVERSED,
+    ChangeKind.HOLDER_CHANGED,
+    ChangeKind.DROPPED,
+    ChangeKind.RETURNED,
+    ChangeKind.NOT_ADDRESSED,
+    ChangeKind.UNCHANGED,
+)
+HEADINGS = {
+    ChangeKind.APPEARED: "Appeared",
+    ChangeKind.STRENGTHENED: "Strengthened",
+    ChangeKind.WEAKENED: "Weakened",
+    ChangeKind.REVERSED: "Reversed",
+    ChangeKind.HOLDER_CHANGED: "Holder changed",
+    ChangeKind.DROPPED: "Dropped",
+    ChangeKind.RETURNED: "Returned",
+    ChangeKind.NOT_ADDRESSED: "Not addressed",
+    ChangeKind.UNCHANGED: "Unchanged",
+}
+MARKS = {
+    ChangeKind.APPEARED: "+",
+    ChangeKind.STRENGTHENED: "▲",
+    ChangeKind.WEAKENED: "▼",
+    ChangeKind.REVERSED: "⇄",
+    ChangeKind.HOLDER_CHANGED: "≠",
+    ChangeKind.RETURNED: "↺",
+    ChangeKind.UNCHANGED: "",
+}
+LEGEND = (
+    "+ appeared, ▲ strengthened, ▼ weakened, ⇄ reversed (negated or affirmed again), ≠ holder changed, "
+    "↺ returned; **dropped**: not stated while its family was addressed; *n/a*: the statement does not address "
+    "the family; blank: not stated."
+)
+
+
+def render_markdown(changelog: Changelog, *, show_unchanged: bool = False, oldest_first: bool = False) -> str:
+    """Render a changelog as Markdown.
+
+    Args:
+        changelog: The changelog (narrowed with :func:`commitwatch.select` if wanted).
+        show_unchanged: Also list commitments that did not change.
+        oldest_first: Versions in date order instead of newest first.
+
+    Returns:
+        The Markdown text, ending with a newline.
+    """
+    lines: list[str] = [f"# Commitment changelog: {_escape(changelog.catalog_title)}", ""]
+    lines += _header(changelog)
+    lines += ["", "## Timeline", ""]
+    lines += _timeline(changelog)
+    versions = changelog.versions if oldest_first else tuple(reversed(changelog.versions))
+    for version in versions:
+        lines += ["", *_version(changelog, version, show_unchanged)]
+    lines += _variants(changelog)
+    lines += _skipped(changelog)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_timeline(changelog: Changelog) -> str:
+    """Only the timeline table (and its legend), for a terminal."""
+    return "\n".join(_timeline(changelog)) + "\n"
+
+
+def _header(changelog: Changelog) -> list[str]:
+    versions = changelog.versions
+    variants = sum(len(version.variants) for version in versions)
+    span = f"{versions[0].date.isoformat()} to {versions[-1].date.isoformat()}" if versions else "no statements"
+    counts = f"{len(versions)} statement{'s' if len(versions) != 1 else ''}, {span}"
+    extras = []
+    if variants:
+        extras.append(f"{variants} republished cop{'ies' if variants != 1 else 'y'} counted once")
+    if changelog.skipped:
+        extras.append(f"{len(changelog.skipped)} file{'s' if len(changelog.skipped) != 1 else ''} skipped")
+    if extras:
+        counts += "; " + ", ".join(extras)
+    return [
+        f"- **Corpus:** {_escape(changelog.corpus) or 'statements'} ({counts})",
+        f"- **Catalog:** version {_escape(changelog.catalog_version)}",
+        f"- **commitwatch:** version {_escape(changelog.tool_version)}",
+    ]
+
+
+def _timeline(changelog: Changelog) -> list[str]:
+    versions = changelog.versions
+    header = "| Commitment | " + " | ".join(f"v{v.number} {v.date.isoformat()}" for v in versions) + " |"
+    rule = "| --- | " + " | ".join("---" for _ in versions) + " |"
+    rows = [header, rule]
+    for family in changelog.families:
+        members = [c for c in changelog.commitments if c.family == family.id]
+        cells = [[_cell(version, c) for version in versions] for c in members]
+        shown = [(c, row) for c, row in zip(members, cells, strict=True) if any(cell for cell in row)]
+        if not shown:
+            continue
+        rows.append(f"| **{_cell_text(family.title)}** | " + " | ".join("" for _ in versions) + " |")
+        rows.extend(f"| {_cell_text(c.title)} | " + " | ".join(row) + " |" for c, row in shown)
+    return [*rows, "", LEGEND]
+
+
+def _cell(version: Version, commitment: CommitmentInfo) -> str:
+    change = version.change(commitment.id)
+    if change is None:
+        return ""
+    if change.kind is ChangeKind.DROPPED:
+        return "**dropped**"
+    if change.kind is ChangeKind.NOT_ADDRESSED:
+        return "*n/a*"
+    assert change.after is not None
+    mark = MARKS[change.kind]
+    level = _level(change.after)
+    return f"{mark} {level}".strip()
+
+
+def _version(changelog: Changelog, version: Version, show_unchanged: bool) -> list[str]:
+    lines = [f"## v{version.number}: {version.date.isoformat()}: {_escape(version.title)}", ""]
+    if version.source:
+        lines.append(f"- **Source:** {_escape(version.source)}")
+    lines.append(f"- **Parties:** {_escape(', '.join(version.parties))}")
+    lines.append(f"- **File:** `{version.path}` (sha256 `{version.sha256[:12]}`)")
+    if version.variants:
+        names = ", ".join(f"`{variant.path}`" for variant in version.variants)
+        lines.append(f"- **Republished copies:** {names} (see the end of this report)")
+    by_kind: dict[ChangeKind, list[Change]] = {}
+    for change in version.changes:
+        by_kind.setdefault(change.kind, []).append(change)
+    shown_any = False
+    for kind in KIND_ORDER:
+        changes = by_kind.get(kind, [])
+        if not changes or (kind is ChangeKind.UNCHANGED and not show_unchanged):
+            continue
+        shown_any = True
+        lines += ["", f"### {HEADINGS[kind]}", ""]
+        if kind is ChangeKind.NOT_ADDRESSED:
+            lines += _not_addressed(changelog, changes)
+            continue
+        for change in changes:
+            lines += _entry(changelog, change)
+    hidden = len(by_kind.get(ChangeKind.UNCHANGED, []))
+    if not shown_any:
+        lines += ["", "No changes." if not hidden else f"No changes ({hidden} unchanged)."]
+    elif hidden and not show_unchanged:
+        lines += ["", f"{hidden} commitment{'s' if hidden != 1 else ''} unchanged (shown with `--all`)."]
+    return lines
+
+
+def _entry(changelog: Changelog, change: Change) -> list[str]:
+    commitment = changelog.commitment(change.commitment_id)
+    family = next(f.title for f in changelog.families if f.id == commitment.family)
+    before, after = change.before, change.after
+    if change.kind is ChangeKind.APPEARED:
+        assert after is not None
+        movement = f"**{_level(after)}**"
+    elif change.kind is ChangeKind.DROPPED:
+        assert before is not None
+        movement = f"{_level(before)} → **not stated**"
+    else:
+        assert before is not None
+        assert after is not None
+        movement = f"{_level(before)} → **{_level(after)}**"
+    shown = after or before
+    assert shown is not None
+    holders = _escape(", ".join(shown.holders))
+    lines = [f"- **{_escape(commitment.title)}** ({_escape(family)}; `{commitment.id}`), held by {holders}: {movement}"]
+    if after is not None:
+        lines.append(f"  - Now: {_quote(after.evidence)}{_qualifiers(after)}")
+    if before is not None:
+        lines.append(f"  - Before (v{change.before_version}): {_quote(before.evidence)}{_qualifiers(before)}")
+    if change.note:
+        lines.append(f"  - Note: {_escape(change.note)}")
+    return lines
+
+
+def _not_addressed(changelog: Changelog, changes: list[Change]) -> list[str]:
+    lines = []
+    by_family: dict[str, list[Change]] = {}
+    for change in changes:
+        by_family.setdefault(changelog.commitment(change.commitment_id).family, []).append(change)
+    for family in changelog.families:
+        members = by_family.get(family.id)
+        if not members:
+            continue
+        titles = "; ".join(
+            f"{_escape(changelog.commitment(c.commitment_id).title)} (last {_level(c.before)} in v{c.before_version})"
+            for c in members
+            if c.before is not None
+        )
+        lines.append(f"- **{_escape(family.title)}**: the statement does not address this family. In effect: {titles}.")
+    return lines
+
+
+def _qualifiers(observation: Observation) -> str:
+    words: dict[str, str] = {}
+    for modifier in observation.evidence.modifiers:
+        words.setdefault(modifier.kind, _flat(modifier.text).strip())
+    parts = [f"{'negated by' if kind == 'negation' else kind} “{_escape(word)}”" for kind, word in words.items()]
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _quote(evidence: Evidence) -> str:
+    """The evidence sentence in quotes, with the cue matches in bold."""
+    spans = sorted((cue.start - evidence.start, cue.end - evidence.start) for cue in evidence.cues)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    text = evidence.sentence
+    pieces: list[str] = []
+    position = 0
+    for start, end in merged:
+        pieces.append(_escape(_flat(text[position:start])))
+        bold = _flat(text[start:end]).strip()
+        pieces.append(f"**{_escape(bold)}**" if bold else "")
+        position = end
+    pieces.append(_escape(_flat(text[position:])))
+    return "“" + "".join(pieces).strip() + "”"
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _level(observation: Observation | None) -> str:
+    if observation is None:
+        return "?"
+    level = observation.level.replace("_", " ")
+    return f"not {level}" if observation.polarity == "negated" else level
+
+
+_ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|])")
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _cell_text(text: str) -> str:
+    return _escape(text)
+
+
+def _variants(changelog: Changelog) -> list[str]:
+    rows = [(version, variant) for version in changelog.versions for variant in version.variants]
+    if not rows:
+        return []
+    lines = ["", "## Republished copies", ""]
+    for version, variant in rows:
+        changes = "; ".join(
+            f"“{_escape(change.canonical) or '∅'}” → “{_escape(change.variant) or '∅'}”" for change in variant.changes
+        )
+        copy_of = f"v{version.number} (`{version.path}`)"
+        lines.append(f"- `{variant.path}` is a republished copy of {copy_of}: {_escape(variant.reason)}.")
+        lines.append(f"  - Wording that differs: {changes or 'none'}")
+    return lines
+
+
+def _skipped(changelog: Changelog) -> list[str]:
+    if not changelog.skipped:
+        return []
+    lines = ["", "## Skipped files", ""]
+    for item in changelog.skipped:
+        where = f"`{item.path}`" + (f" (line {item.line})" if item.line else "")
+        hint = f" To use it: {_escape(item.hint)}." if item.hint else ""
+        lines.append(f"- {where}: {_escape(item.reason)}.{hint}")
+    return lines
