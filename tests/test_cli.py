@@ -1,0 +1,230 @@
+"""The command line: every command and option, error messages and exit codes, atomic output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from markdown_it import MarkdownIt
+
+from commitwatch import Changelog, __version__, make_converter, shipped_catalog, shipped_seeds
+from commitwatch.cli import cli
+
+
+@pytest.fixture
+def run():  # type: ignore[no-untyped-def]
+    """Run the CLI in-process: ``run("report", "--all")`` returns click's Result."""
+    runner = CliRunner()
+
+    def _run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return _run
+
+
+class TestReport:
+    def test_default_is_the_seeds_report_in_markdown(self, run, file_regression) -> None:  # type: ignore[no-untyped-def]
+        """With no arguments: the shipped seeds and catalog, as Markdown (the reviewed regression file)."""
+        result = run("report")
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.startswith("# Commitment changelog: ")
+        file_regression.check(result.stdout, extension=".md", encoding="utf-8")
+
+    def test_markdown_is_valid_commonmark_with_the_expected_structure(self, run) -> None:  # type: ignore[no-untyped-def]
+        """The report parses as CommonMark (with GFM tables): one table, one section per version."""
+        tokens = MarkdownIt("commonmark").enable("table").parse(run("report").stdout)
+        headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+        assert headings[0] == "Timeline"
+        assert [h.split(":")[0] for h in headings[1:5]] == ["v4", "v3", "v2", "v1"]
+        assert sum(1 for t in tokens if t.type == "table_open") == 1
+        assert any(t.type == "inline" and any(c.type == "strong_open" for c in t.children or []) for t in tokens)
+
+    def test_report_has_no_absolute_paths_or_timestamps(self, run) -> None:  # type: ignore[no-untyped-def]
+        """Output is deterministic: the same twice, no absolute path."""
+        first, second = run("report").stdout, run("report").stdout
+        assert first == second
+        assert str(Path.cwd()) not in first
+        assert str(shipped_seeds()) not in first
+
+    def test_oldest_first_and_all(self, run) -> None:  # type: ignore[no-untyped-def]
+        """--oldest-first puts v1 first; --all shows unchanged commitments."""
+        text = run("report", "--oldest-first", "--all").stdout
+        assert text.index("## v1:") < text.index("## v4:")
+        assert "### Unchanged" in text
+        assert "### Unchanged" not in run("report").stdout
+
+    def test_since_until_family_commitment(self, run) -> None:  # type: ignore[no-untyped-def]
+        """The selection options narrow the versions and commitments shown."""
+        text = run("report", "--since", "2023-07-01", "--until", "2023-11-01", "--family", "deterrence").stdout
+        assert "## v2:" in text
+        assert "## v3:" in text
+        assert "## v1:" not in text
+        assert "## v4:" not in text
+        assert "Dialogue and diplomacy" not in text
+        only = run("report", "--commitment", "dialogue.without_preconditions").stdout
+        assert "Offer of talks with the DPRK without preconditions" in only
+        assert "US defence commitment" not in only
+
+    def test_json_round_trips(self, run) -> None:  # type: ignore[no-untyped-def]
+        """--format json is the whole changelog; cattrs reads it back to the same changelog."""
+        text = run("report", "--format", "json").stdout
+        data = json.loads(text)
+        assert data["schema_version"] == 1
+        changelog = make_converter().structure(data, Changelog)
+        assert changelog.versions[0].statement_id == "000_9374126f18d855f6"
+        assert make_converter().unstructure(changelog) == data
+
+    def test_explicit_statements_and_catalog(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        """Statements and catalog can be given explicitly (a folder copy here)."""
+        seeds = shutil.copytree(shipped_seeds(), tmp_path / "seeds")
+        catalog = shutil.copytree(shipped_catalog(), tmp_path / "catalog")
+        result = run("report", str(seeds), "--catalog", str(catalog))
+        assert result.exit_code == 0
+        assert "4 statements" in result.stdout
+
+    def test_output_file_is_written_atomically(self, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        """-o writes the file; a failure while writing leaves the old file untouched and no temporary file."""
+        target = tmp_path / "report.md"
+        assert run("report", "-o", str(target)).exit_code == 0
+        assert target.read_text(encoding="utf-8").startswith("# Commitment changelog")
+        target.write_text("previous report\n", encoding="utf-8")
+
+        import commitwatch.render.markdown as markdown
+
+        def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+            raise OSError("disk full")
+
+        monkeypatch.setattr(markdown, "render_markdown", broken)
+        with pytest.raises(OSError, match="disk full"):
+            run("report", "-o", str(target))
+        assert target.read_text(encoding="utf-8") == "previous report\n"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
+
+    def test_refuses_to_overwrite_an_input(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        """-o naming one of the statements is refused, and the statement is untouched."""
+        seeds = shutil.copytree(shipped_seeds(), tmp_path / "seeds")
+        victim = seeds / "002_f56e1ecdd6895b76.txt"
+        before = victim.read_bytes()
+        result = run("report", str(seeds), "-o", str(victim))
+        assert result.exit_code == 1
+        assert "Error: refusing to overwrite" in result.stderr
+        assert victim.read_bytes() == before
+
+
+class TestErrors:
+    def test_unknown_family_exit_1_with_hint(self, run) -> None:  # type: ignore[no-untyped-def]
+        """A library error: "Error: what, where, what to do" on stderr, exit 1, no traceback."""
+        result = run("report", "--family", "deterence")
+        assert result.exit_code == 1
+        assert result.stderr == "Error: unknown family 'deterence', did you mean 'deterrence'?\n"
+        assert result.stdout == ""
+
+    def test_broken_catalog_lists_every_problem_with_file_and_line(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        """A broken catalog names file and line for each problem."""
+        catalog = shutil.copytree(shipped_catalog(), tmp_path / "catalog")
+        path = catalog / "dialogue.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("    cues:", "    cuse:", 1), encoding="utf-8")
+        result = run("report", "--catalog", str(catalog))
+        assert result.exit_code == 1
+        assert "unknown key 'cuse'" in result.stderr
+        assert "dialogue.yaml:" in result.stderr
+        assert "did you mean 'cues'?" in result.stderr
+
+    def test_usage_error_exit_2(self, run) -> None:  # type: ignore[no-untyped-def]
+        """A usage error (bad option value) exits 2, as click does."""
+        result = run("report", "--format", "pdf")
+        assert result.exit_code == 2
+        assert "Invalid value for '--format'" in result.stderr
+
+    def test_bad_date_exit_2(self, run) -> None:  # type: ignore[no-untyped-def]
+        """--since takes YYYY-MM-DD."""
+        assert run("report", "--since", "yesterday").exit_code == 2
+
+    def test_missing_statement_path_exit_2(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        """A statements path that does not exist is a usage error."""
+        assert run("report", str(tmp_path / "nope")).exit_code == 2
+
+    def test_empty_folder_exit_1(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        """A folder without statements is an error that says what to put there."""
+        result = run("report", str(tmp_path))
+        assert result.exit_code == 1
+        assert "no statement files found" in result.stderr
+
+    def test_debug_shows_the_traceback(self, run) -> None:  # type: ignore[no-untyped-def]
+        """--debug lets the exception through (a traceback for a bug report)."""
+        from commitwatch import InputError
+
+        with pytest.raises(InputError):
+            run("--debug", "report", "--family", "deterence")
+
+
+class TestOtherCommands:
+    def test_version(self, run) -> None:  # type: ignore[no-untyped-def]
+        """--version prints the version."""
+        assert run("--version").stdout == f"commitwatch {__version__}\n"
+
+    def test_check_passes_on_the_shipped_catalog(self, run) -> None:  # type: ignore[no-untyped-def]
+        """check summarises entries, cues and examples, exit 0."""
+        result = run("check")
+        assert result.exit_code == 0
+        assert "examples passed: ok" in result.stdout
+
+    def test_check_fails_with_file_line_entry(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        """A failing example: file:line: entry: expected ..., got ..., and exit 1."""
+        catalog = shutil.copytree(shipped_catalog(), tmp_path / "catalog")
+        path = catalog / "human_rights.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("level: immediate_resolution\n", "level: mentioned\n", 1), encoding="utf-8")
+        result = run("check", "--catalog", str(catalog))
+        assert result.exit_code == 1
+        assert "human_rights.yaml:" in result.stderr
+        assert (
+            "human_rights.abductions: expected immediate_resolution (affirmed), got mentioned (affirmed)"
+            in result.stderr
+        )
+        assert "2 failed" in result.stdout
+
+    def test_timeline(self, run) -> None:  # type: ignore[no-untyped-def]
+        """timeline prints only the table."""
+        text = run("timeline").stdout
+        assert text.startswith("| Commitment |")
+        assert "## v" not in text
+
+    def test_explain_file(self, run) -> None:  # type: ignore[no-untyped-def]
+        """explain shows each hit sentence with cue, level, holders and modifiers."""
+        result = run("explain", str(shipped_seeds() / "000_9374126f18d855f6.txt"))
+        assert result.exit_code == 0
+        assert "deterrence.extended_deterrence: affirmed (affirmed); holders: United States [subject]" in result.stdout
+        assert "booster 'steadfast'" in result.stdout
+
+    def test_explain_stdin_with_near_misses(self, run) -> None:  # type: ignore[no-untyped-def]
+        """explain - reads stdin; --commitment shows why a cue did not count."""
+        result = run(
+            "explain",
+            "-",
+            "--commitment",
+            "security_cooperation.regional_security",
+            input="As the launch threatens peace, we must maintain peace and stability in the region.\n",
+        )
+        assert result.exit_code == 0
+        assert "near miss security_cooperation.regional_security" in result.stdout
+        assert "exclusion" in result.stdout
+
+    def test_explain_unknown_commitment(self, run) -> None:  # type: ignore[no-untyped-def]
+        """An unknown --commitment is an error with a hint."""
+        result = run("explain", "-", "--commitment", "dialogue.door", input="Text.\n")
+        assert result.exit_code == 1
+        assert "unknown commitment 'dialogue.door'" in result.stderr
+
+    def test_python_dash_m(self) -> None:
+        """`python -m commitwatch` is the same command."""
+        import subprocess
+        import sys
+
+        result = subprocess.run(
+            [sys.executable, "-m", "commitwatch", "--version"], capture_output=True, text=True, check=True
+        )
+        assert result.stdout == f"commitwatch {__version__}\n"
