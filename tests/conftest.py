@@ -10,6 +10,8 @@ from commitwatch import Corpus, load_statements, shipped_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 
+pytest_plugins = ["pytester"]
+
 
 @pytest.fixture(scope="session")
 def seeds_corpus() -> Corpus:

@@ -357,6 +357,51 @@ def explain(statement: Path, catalog_dir: Path | None, commitment_id: str | None
             click.echo(f"  near miss {miss.commitment_id}: {miss.cue!r} matched {miss.text!r}, but {miss.reason}")
 
 
+@cli.command()
+@_statement_arguments
+@click.option(
+    "--base-catalog",
+    "base",
+    required=True,
+    help="The catalog to compare with: a folder, or a git revision (the catalog folder as it was then).",
+)
+@_catalog_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True
+)
+@_handle_errors
+def diff(
+    statements: tuple[Path, ...], cleaning: Path | None, base: str, catalog_dir: Path | None, output_format: str
+) -> None:
+    """What a catalog edit changes: the same STATEMENTS read with two catalogs.
+
+    Prints every reading that was added, removed or changed (kind, level, polarity, holders,
+    evidence), grouped by commitment. Exit status 0 when the readings are identical, 1 when they
+    differ, so it can gate a CI job.
+    """
+    import json
+
+    from ._gitcatalog import resolve_base_catalog
+    from .changelog import track
+    from .converter import make_converter
+    from .diff import diff_changelogs, renames, render_diff_markdown
+
+    new_catalog = _load_catalog(catalog_dir)
+    corpus = _load_corpus(statements, cleaning)
+    with resolve_base_catalog(base, catalog_dir) as base_dir:
+        base_catalog = _load_catalog(base_dir)
+    result = diff_changelogs(
+        track(corpus, base_catalog), track(corpus, new_catalog), renames(base_catalog, new_catalog)
+    )
+    if output_format == "json":
+        click.echo(json.dumps(make_converter().unstructure(result), indent=2, ensure_ascii=False))
+    else:
+        titles = {c.id: c.title for c in (*base_catalog.commitments, *new_catalog.commitments)}
+        click.echo(render_diff_markdown(result, titles), nl=False)
+    if not result.identical:
+        sys.exit(EXIT_ERROR)
+
+
 def _unknown_commitment(catalog: Catalog, commitment_id: str) -> None:
     from .errors import InputError, Problem, did_you_mean
 

@@ -52,19 +52,23 @@ LEGEND = (
 )
 
 
-def render_markdown(changelog: Changelog, *, show_unchanged: bool = False, oldest_first: bool = False) -> str:
+def render_markdown(
+    changelog: Changelog, *, show_unchanged: bool = False, oldest_first: bool = False, stamp: bool = True
+) -> str:
     """Render a changelog as Markdown.
 
     Args:
         changelog: The changelog (narrowed with :func:`commitwatch.select` if wanted).
         show_unchanged: Also list commitments that did not change.
         oldest_first: Versions in date order instead of newest first.
+        stamp: Name the commitwatch version in the header (off for regression files, which
+            must not change when only the tool's version does).
 
     Returns:
         The Markdown text, ending with a newline.
     """
     lines: list[str] = [f"# Commitment changelog: {_escape(changelog.catalog_title)}", ""]
-    lines += _header(changelog)
+    lines += _header(changelog, stamp)
     lines += ["", "## Timeline", ""]
     lines += _timeline(changelog)
     versions = changelog.versions if oldest_first else tuple(reversed(changelog.versions))
@@ -80,7 +84,7 @@ def render_timeline(changelog: Changelog) -> str:
     return "\n".join(_timeline(changelog)) + "\n"
 
 
-def _header(changelog: Changelog) -> list[str]:
+def _header(changelog: Changelog, stamp: bool) -> list[str]:
     versions = changelog.versions
     variants = sum(len(version.variants) for version in versions)
     span = f"{versions[0].date.isoformat()} to {versions[-1].date.isoformat()}" if versions else "no statements"
@@ -92,11 +96,13 @@ def _header(changelog: Changelog) -> list[str]:
         extras.append(f"{len(changelog.skipped)} file{'s' if len(changelog.skipped) != 1 else ''} skipped")
     if extras:
         counts += "; " + ", ".join(extras)
-    return [
+    lines = [
         f"- **Corpus:** {_escape(changelog.corpus) or 'statements'} ({counts})",
         f"- **Catalog:** version {_escape(changelog.catalog_version)}",
-        f"- **commitwatch:** version {_escape(changelog.tool_version)}",
     ]
+    if stamp:
+        lines.append(f"- **commitwatch:** version {_escape(changelog.tool_version)}")
+    return lines
 
 
 def _timeline(changelog: Changelog) -> list[str]:

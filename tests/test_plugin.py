@@ -1,0 +1,176 @@
+"""The pytest plugin and `commitwatch diff`: catalog edits become reviewable diffs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from commitwatch import load_catalog, load_statements, shipped_catalog, shipped_seeds, track
+from commitwatch.cli import cli
+from commitwatch.diff import diff_changelogs, renames
+
+TEST_FILE = """
+def test_catalog(commitwatch_regression):
+    commitwatch_regression.check(statements="statements", catalog="catalog")
+"""
+
+MINI_CATALOG = """\
+version: "0.1.0"
+title: Mini catalog
+families:
+  - id: climate
+    title: Climate
+parties:
+  - name: Freedonia
+  - name: Sylvania
+default_parties: [Freedonia, Sylvania]
+collective_subjects: [we]
+modifiers:
+  booster: {terms: [firmly], weight: 1}
+  hedge: {terms: ["seek to"], weight: -1}
+  condition: {terms: [if], weight: -1}
+  negation: {terms: [not]}
+"""
+
+MINI_FAMILY = """\
+family: climate
+commitments:
+  - id: climate.net_zero
+    title: Net zero
+    ladder: [mentioned, pledged]
+    cues:
+      - pattern: "net zero"
+        level: mentioned
+      - pattern: "{pledge|pledges|commit to} ...3 net zero"
+        level: pledged
+    examples:
+      match:
+        - {text: "We pledge to reach net zero by 2050.", level: pledged}
+      no_match: ["The score was net of zero costs."]
+"""
+
+
+def _statement(date: str, body: str) -> str:
+    return f"---\ndate: {date}\nparties: [Freedonia, Sylvania]\n---\n{body}\n"
+
+
+def _drop_ironclad_cue(catalog: Path) -> None:
+    path = catalog / "deterrence.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('      - pattern: "{ironclad|iron-clad')
+    end = text.index('      - pattern: "{backed by')
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+class TestPlugin:
+    def test_fresh_project_with_its_own_catalog(self, pytester: pytest.Pytester) -> None:
+        """Three lines of test code: the first run writes the expected files, the second passes."""
+        pytester.makepyfile(test_mine=TEST_FILE)
+        (pytester.path / "catalog").mkdir()
+        (pytester.path / "catalog" / "catalog.yaml").write_text(MINI_CATALOG, encoding="utf-8")
+        (pytester.path / "catalog" / "climate.yaml").write_text(MINI_FAMILY, encoding="utf-8")
+        (pytester.path / "statements").mkdir()
+        (pytester.path / "statements" / "a.md").write_text(
+            _statement("2024-01-01", "We mention net zero."), encoding="utf-8"
+        )
+        (pytester.path / "statements" / "b.md").write_text(
+            _statement("2024-06-01", "We pledge to reach net zero."), encoding="utf-8"
+        )
+
+        first = pytester.runpytest()
+        first.assert_outcomes(failed=1)
+        first.stdout.fnmatch_lines(["*File not found in data directory, created*"])
+        assert (pytester.path / "test_mine" / "test_catalog.yml").is_file()
+        assert (pytester.path / "test_mine" / "test_catalog.md").is_file()
+        pytester.runpytest().assert_outcomes(passed=1)
+        assert "kind: strengthened" in (pytester.path / "test_mine" / "test_catalog.yml").read_text(encoding="utf-8")
+
+    def test_fixture_is_documented(self, pytester: pytest.Pytester) -> None:
+        """`pytest --fixtures` shows the fixture and its docstring."""
+        result = pytester.runpytest("--fixtures")
+        result.stdout.fnmatch_lines(["*commitwatch_regression*", "*Regression-test a commitment catalog*"])
+
+
+class TestCatalogEdit:
+    """Removing the "ironclad" cue: the regression test and `commitwatch diff` name the same entries."""
+
+    AFFECTED = (
+        "v2 003_46aec85189a962c6: deterrence.extended_deterrence changed (after.cues)",
+        "v4 002_f56e1ecdd6895b76: deterrence.extended_deterrence changed (after.cues)",
+    )
+
+    def test_regression_test_fails_naming_the_entries(self, pytester: pytest.Pytester) -> None:
+        """After the edit the regression test fails, naming the affected entries, with the diff."""
+        pytester.makepyfile(test_mine=TEST_FILE)
+        shutil.copytree(shipped_seeds(), pytester.path / "statements")
+        shutil.copytree(shipped_catalog(), pytester.path / "catalog")
+        pytester.runpytest()  # writes the expected files
+        pytester.runpytest().assert_outcomes(passed=1)
+
+        _drop_ironclad_cue(pytester.path / "catalog")
+        result = pytester.runpytest()
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(["*the reading changed in 2 entries:*", *(f"*{line}*" for line in self.AFFECTED)])
+        result.stdout.fnmatch_lines(["*-      - ironclad*"])  # the YAML diff itself
+
+        pytester.runpytest("--force-regen")
+        pytester.runpytest().assert_outcomes(passed=1)
+
+    def test_diff_reports_exactly_those_entries(self, tmp_path: Path) -> None:
+        """`commitwatch diff` lists the same two entries, as catalog changes, and exits 1."""
+        edited = shutil.copytree(shipped_catalog(), tmp_path / "catalog")
+        _drop_ironclad_cue(edited)
+        corpus = load_statements(shipped_seeds())
+        base, new = load_catalog(shipped_catalog()), load_catalog(edited)
+        diff = diff_changelogs(track(corpus, base), track(corpus, new), renames(base, new))
+        assert [(e.version, e.statement_id, e.commitment_id, e.status, e.fields) for e in diff.entries] == [
+            (2, "003_46aec85189a962c6", "deterrence.extended_deterrence", "changed", ("cues",)),
+            (4, "002_f56e1ecdd6895b76", "deterrence.extended_deterrence", "changed", ("cues",)),
+        ]
+        result = CliRunner().invoke(cli, ["diff", "--base-catalog", str(shipped_catalog()), "--catalog", str(edited)])
+        assert result.exit_code == 1
+        assert "(catalog change)" in result.stdout
+        assert "no longer “ironclad”" in result.stdout
+
+    def test_identical_catalogs_exit_0(self) -> None:
+        """No difference: exit 0."""
+        result = CliRunner().invoke(cli, ["diff", "--base-catalog", str(shipped_catalog())])
+        assert result.exit_code == 0
+        assert "Nothing reads differently." in result.stdout
+
+    def test_git_revision_as_base(self, tmp_path: Path) -> None:
+        """A git revision names the catalog folder as it was at that commit."""
+        import subprocess
+
+        repo = tmp_path / "repo"
+        shutil.copytree(shipped_catalog(), repo / "catalog")
+        git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+        subprocess.run([*git, "init", "-q"], check=True)
+        subprocess.run([*git, "add", "."], check=True)
+        subprocess.run([*git, "commit", "-qm", "base"], check=True)
+        _drop_ironclad_cue(repo / "catalog")
+        result = CliRunner().invoke(cli, ["diff", "--base-catalog", "HEAD", "--catalog", str(repo / "catalog")])
+        assert result.exit_code == 1, result.output
+        assert result.stdout.count("**changed** (catalog change)") == 2
+        missing = CliRunner().invoke(cli, ["diff", "--base-catalog", "no-such-rev", "--catalog", str(repo / "catalog")])
+        assert missing.exit_code == 1
+        assert "neither a folder nor a git revision" in missing.stderr
+
+    def test_renamed_entry_is_not_removed_and_added(self, tmp_path: Path) -> None:
+        """A rename (old entry deprecated with replaced_by) reads as the same commitment."""
+        edited = shutil.copytree(shipped_catalog(), tmp_path / "catalog")
+        path = edited / "dialogue.yaml"
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("  - id: dialogue.door_open\n", "  - id: dialogue.path_open\n", 1)
+        text += (
+            "\n  - id: dialogue.door_open\n    title: (renamed)\n    ladder: [open]\n    status: deprecated\n"
+            "    replaced_by: dialogue.path_open\n    cues:\n      - {pattern: door remains open, level: open}\n"
+        )
+        path.write_text(text, encoding="utf-8")
+        corpus = load_statements(shipped_seeds())
+        base, new = load_catalog(shipped_catalog()), load_catalog(edited)
+        diff = diff_changelogs(track(corpus, base), track(corpus, new), renames(base, new))
+        assert diff.identical, diff.entries
