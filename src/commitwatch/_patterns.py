@@ -24,7 +24,9 @@ expression runs only on sentences where one of its anchors occurred.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -77,13 +79,19 @@ class PatternError(ValueError):
 
 @attrs.frozen
 class CompiledPattern:
-    """A pattern's regular expression and the literals that must occur for it to match."""
+    """A pattern's regular expression and the literals that must occur for it to match.
+
+    ``regex`` carries its own word boundaries; ``body`` is the same without them, for joining
+    many patterns into one alternation (see :func:`alternation`).
+    """
 
     source: str
     regex: str
     anchors: frozenset[str]
+    body: str = ""
 
 
+@functools.lru_cache(maxsize=65536)
 def compile_pattern(pattern: str, *, require_anchor: bool = True) -> CompiledPattern:
     """Compile one phrase pattern.
 
@@ -119,7 +127,7 @@ def compile_pattern(pattern: str, *, require_anchor: bool = True) -> CompiledPat
             f"every match must contain a fixed word of {MIN_ANCHOR}+ letters that is not a common word like "
             "'the' (it is what finds the pattern fast); make one such word required, outside [optional] parts"
         )
-    return CompiledPattern(pattern, regex, frozenset(node.anchors or ()))
+    return CompiledPattern(pattern, regex, frozenset(node.anchors or ()), node.regex)
 
 
 def compile_regex(regex: str, anchors: tuple[str, ...]) -> CompiledPattern:
@@ -161,6 +169,8 @@ class _Node:
     anchors: frozenset[str] | None  # None: matches without any fixed literal (optional, gap)
     optional: bool = False
     gap: int | None = None
+    # Every word sequence the node matches, when there are few (None: too many, or a gap or *)
+    phrases: tuple[tuple[str, ...], ...] | None = None
 
 
 class _Parser:
@@ -190,15 +200,16 @@ class _Parser:
             if not self._take(close):
                 raise PatternError(f"'{token}' is never closed with '{close}'")
             regex = "(?:" + "|".join(a.regex for a in alternatives) + ")"
+            phrases = _union(a.phrases for a in alternatives)
             if token == "[":
-                return _Node(regex, None, optional=True)
+                return _Node(regex, None, optional=True, phrases=phrases)
             anchors: frozenset[str] | None = frozenset()
             for alternative in alternatives:
                 if alternative.anchors is None or anchors is None:
                     anchors = None
                 else:
                     anchors = anchors | alternative.anchors
-            return _Node(regex, anchors)
+            return _Node(regex, anchors, phrases=phrases)
         if token.startswith("..."):
             size = int(token[3:]) if len(token) > 3 else DEFAULT_GAP
             if not 1 <= size <= MAX_GAP:
@@ -243,9 +254,10 @@ def _word(token: str) -> _Node:
         regex += r"\w*"
     pieces = [piece for piece in re.split(r"[-'’./&]", stem.lower()) if piece]
     anchor = max(pieces, key=len) if pieces else ""
+    phrases = _word_phrases(stem, found.group("endings"), bool(found.group("prefix")))
     if not anchor or (anchor in STOPWORDS and not found.group("endings") and not found.group("prefix")):
-        return _Node(regex, None)
-    return _Node(regex, frozenset({anchor}))
+        return _Node(regex, None, phrases=phrases)
+    return _Node(regex, frozenset({anchor}), phrases=phrases)
 
 
 def _sequence(items: list[_Node]) -> _Node:
@@ -268,9 +280,154 @@ def _sequence(items: list[_Node]) -> _Node:
             regex += f"{_SEPARATOR}{gap}{item.regex}"
         pending_gap = 0
     required = [item.anchors for item in items if item.gap is None and not item.optional and item.anchors]
-    return _Node(regex, max(required, key=_anchor_quality, default=None))
+    return _Node(regex, max(required, key=_anchor_quality, default=None), phrases=_product(items))
 
 
 def _anchor_quality(anchors: frozenset[str]) -> tuple[int, int]:
     """Prefer anchors whose shortest literal is long (rarer), then fewer alternatives."""
     return (min(len(anchor) for anchor in anchors), -len(anchors))
+
+
+class Alternation:
+    """Many patterns as one regular expression, for finding them all in a sentence at once.
+
+    Leaving the leading word boundary out of the expression lets the regex engine skip quickly
+    to the possible first letters; the boundary is checked on each match instead.
+    """
+
+    def __init__(self, patterns: Sequence[str], *, ignore_case: bool = True) -> None:
+        bodies = sorted({compile_pattern(p, require_anchor=False).body for p in patterns}, key=len, reverse=True)
+        flags = re.IGNORECASE if ignore_case else 0
+        self._regex = re.compile("(?:" + "|".join(bodies) + r")(?![\w])", flags) if bodies else None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the patterns match in ``text``, on whole words, leftmost first."""
+        if self._regex is None:
+            return []
+        found = []
+        for match in self._regex.finditer(text):
+            start = match.start()
+            if match.end() > start and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
+                found.append((start, match.end()))
+        return found
+
+
+MAX_PHRASES = 256
+_TEXT_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _word_phrases(stem: str, endings: str | None, prefix: bool) -> tuple[tuple[str, ...], ...] | None:
+    """The token sequences one pattern word matches: "U.S." is (u, s) or (us); "reaffirm(s|ed)" three words."""
+    if prefix:
+        return None
+    pieces = [piece for piece in re.split(r"[-'’./&]", stem) if piece]
+    if not pieces:
+        return None
+    variants = {tuple(pieces), ("".join(pieces),)}
+    if endings:
+        suffixes = ["", *(ending for ending in endings.split("|") if ending)]
+        variants = {(*variant[:-1], variant[-1] + suffix) for variant in variants for suffix in suffixes}
+    return tuple(sorted(variants))
+
+
+def _union(groups: Iterable[tuple[tuple[str, ...], ...] | None]) -> tuple[tuple[str, ...], ...] | None:
+    phrases: set[tuple[str, ...]] = set()
+    for group in groups:
+        if group is None:
+            return None
+        phrases.update(group)
+    return tuple(sorted(phrases)) if len(phrases) <= MAX_PHRASES else None
+
+
+def _product(items: list[_Node]) -> tuple[tuple[str, ...], ...] | None:
+    phrases: set[tuple[str, ...]] = {()}
+    for item in items:
+        if item.gap is not None or item.phrases is None:
+            return None
+        options = set(item.phrases) | ({()} if item.optional else set())
+        phrases = {left + right for left in phrases for right in options}
+        if len(phrases) > MAX_PHRASES:
+            return None
+    phrases.discard(())
+    return tuple(sorted(phrases)) if phrases else None
+
+
+@attrs.frozen
+class Words:
+    """A text's words, found once and shared by every :class:`PhraseSet` that looks at it."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    original: tuple[str, ...]
+    lower: tuple[str, ...]
+
+
+def words_of(text: str) -> Words:
+    """Split ``text`` into words (letters and digits; everything else separates)."""
+    found = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
+    original = tuple(word for _, _, word in found)
+    return Words(text, tuple((start, end) for start, end, _ in found), original, tuple(w.lower() for w in original))
+
+
+class PhraseSet:
+    """Many labelled patterns found in a sentence by word lookups instead of regular expressions.
+
+    Patterns that expand to a few word sequences (modifier terms and party names do) are looked up
+    word by word; the rest fall back to regular expressions. Matches are leftmost-longest and do
+    not overlap; each carries the label of its pattern.
+    """
+
+    def __init__(self, labelled: Sequence[tuple[str, str]], *, ignore_case: bool = True) -> None:
+        self._ignore_case = ignore_case
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._fallback: list[tuple[Alternation, str]] = []
+        for pattern, label in labelled:
+            phrases = _phrases_of(pattern)
+            if phrases is None:
+                self._fallback.append((Alternation([pattern], ignore_case=ignore_case), label))
+                continue
+            for phrase in phrases:
+                words = tuple(w.lower() for w in phrase) if ignore_case else phrase
+                self._by_first.setdefault(words[0], []).append((words, label))
+        for options in self._by_first.values():
+            options.sort(key=lambda option: len(option[0]), reverse=True)
+
+    def find(self, words: Words) -> list[tuple[int, int, str]]:
+        """Where the patterns match, as ``(start, end, label)`` in the text's offsets."""
+        sequence = words.lower if self._ignore_case else words.original
+        found: list[tuple[int, int, str]] = []
+        position = 0
+        count = len(sequence)
+        while position < count:
+            options = self._by_first.get(sequence[position])
+            matched = 0
+            label = ""
+            for phrase, candidate in options or ():
+                if sequence[position : position + len(phrase)] == phrase:
+                    matched, label = len(phrase), candidate
+                    break
+            if matched:
+                last = position + matched - 1
+                end = words.spans[last][1]
+                if len(sequence[last]) == 1 and words.text[end : end + 1] == ".":
+                    end += 1  # the last period of an abbreviation such as "U.S."
+                found.append((words.spans[position][0], end, label))
+                position += matched
+            else:
+                position += 1
+        if self._fallback:
+            extra = [(start, end, label) for regex, label in self._fallback for start, end in regex.spans(words.text)]
+            found = sorted(set(found) | set(extra))
+        return found
+
+
+def _phrases_of(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    tokens = _tokenize(pattern)
+    if not tokens:
+        return None
+    parser = _Parser(tokens, pattern)
+    try:
+        node = parser.parse_sequence(stop=())
+    except PatternError:
+        return None
+    return node.phrases if parser.position == len(tokens) else None

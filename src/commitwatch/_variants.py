@@ -1,8 +1,10 @@
 """Republished copies: found from the text, one canonical statement kept, differences named.
 
-Candidates are found in linear time from a bottom-k sketch of each body's word 5-grams (two
-copies of one statement share most of their smallest shingle hashes); each candidate pair is
-then compared word by word with rapidfuzz, and only pairs at or above the threshold count.
+Finding them must stay linear in the corpus. Each statement gets a small fingerprint: a hash per
+sentence and a MinHash signature of those hashes cut into bands; two statements become candidates
+only when a band matches (likely for copies, which share almost every sentence; rare for
+statements that merely share some boilerplate). A candidate pair is checked first on its sentence
+hashes, then word by word with rapidfuzz, and counts only at or above the threshold.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 import attrs
@@ -19,67 +21,109 @@ from rapidfuzz.distance import Indel, Levenshtein
 from .model import Statement, Variant, WordChange
 
 DEFAULT_THRESHOLD = 0.9
-_SHINGLE = 5
-_SKETCH = 8
-_MAX_BUCKET = 64  # a shingle in more bodies than this is boilerplate, not evidence of copying
-_WORD = re.compile(r"[A-Za-z0-9]+")
+SENTENCE_THRESHOLD = 0.5  # sentence-level similarity a pair needs before its words are compared
+_BANDS = 8
+_ROWS = 3
+_MAX_BUCKET = 64  # a band shared by more statements than this is boilerplate, not copying
+_WORD = re.compile(r"[^\W_]+")
+_MASK = 0xFFFFFFFF
+_SALTS = tuple(
+    ((2 * index + 1) * 0x9E3779B1 & _MASK, (index * 0x85EBCA6B + 0xC2B2AE35) & _MASK) for index in range(_BANDS * _ROWS)
+)
 
 
 @attrs.frozen
-class _Words:
+class Fingerprint:
+    """What variant detection needs to know of a statement, without its text."""
+
+    id: str
+    path: str
+    sha256: str
+    dated: bool
+    repairs: int
+    variant_of: str | None
+    sentences: tuple[int, ...]
+    bands: tuple[int, ...]
+
+
+@attrs.frozen
+class Words:
+    """A statement's words (lower case) with their offsets in its original text."""
+
     words: tuple[str, ...]
     offsets: tuple[int, ...]
 
 
-def _words(statement: Statement) -> _Words:
+def words_of(statement: Statement) -> Words:
+    """The words of a statement's cleaned body, for the word-level comparison."""
     words: list[str] = []
     offsets: list[int] = []
     for sentence in statement.sentences:
         for found in _WORD.finditer(sentence.normalized):
             words.append(found.group().lower())
             offsets.append(sentence.to_original(found.start()))
-    return _Words(tuple(words), tuple(offsets))
+    return Words(tuple(words), tuple(offsets))
 
 
-def _sketch(words: Sequence[str]) -> list[int]:
-    if len(words) < _SHINGLE:
-        return [zlib.crc32(" ".join(words).encode())]
-    hashes = {zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in range(len(words) - _SHINGLE + 1)}
-    return sorted(hashes)[:_SKETCH]
-
-
-def _repairs(statement: Statement) -> int:
-    return sum(step.count for step in statement.cleaning if step.action in {"normalized", "removed", "decoded"})
+def fingerprint(statement: Statement) -> Fingerprint:
+    """The statement's fingerprint (see the module docstring)."""
+    sentences = tuple(
+        zlib.crc32(" ".join(_WORD.findall(sentence.normalized.lower())).encode()) for sentence in statement.sentences
+    )
+    features = set(sentences)
+    if len(sentences) < 4:  # too few sentences to compare by: compare overlapping word runs too
+        words = _WORD.findall(" ".join(s.normalized for s in statement.sentences).lower())
+        features.update(zlib.crc32(" ".join(words[i : i + 5]).encode()) for i in range(max(1, len(words) - 4)))
+    minimums = [min(((value * a + b) & _MASK) for value in features) if features else 0 for a, b in _SALTS]
+    bands = tuple(hash((band, *minimums[band * _ROWS : (band + 1) * _ROWS])) for band in range(_BANDS))
+    repairs = sum(step.count for step in statement.cleaning if step.action in {"normalized", "removed", "decoded"})
+    return Fingerprint(
+        id=statement.id,
+        path=statement.path,
+        sha256=statement.sha256,
+        dated=statement.meta.date is not None,
+        repairs=repairs,
+        variant_of=statement.meta.variant_of,
+        sentences=sentences,
+        bands=bands,
+    )
 
 
 def group_variants(
-    statements: Sequence[Statement], threshold: float = DEFAULT_THRESHOLD
-) -> list[tuple[Statement, list[Variant]]]:
+    prints: Sequence[Fingerprint], words: Callable[[int], Words], threshold: float = DEFAULT_THRESHOLD
+) -> list[tuple[int, list[Variant]]]:
     """Group republished copies.
 
     Args:
-        statements: Every statement read, dated or not.
+        prints: Every statement's fingerprint, dated or not.
+        words: The words of statement ``i`` (asked only for candidate pairs).
         threshold: The word-level similarity (0..1) at which two bodies count as one statement.
 
     Returns:
-        One ``(canonical, variants)`` pair per distinct statement, in the input's order.
+        One ``(canonical index, variants)`` pair per distinct statement, in input order.
     """
-    words = [_words(statement) for statement in statements]
-    index = {statement.id: position for position, statement in enumerate(statements)}
+    index = {item.id: position for position, item in enumerate(prints)}
     buckets: dict[int, list[int]] = defaultdict(list)
-    for position, item in enumerate(words):
-        for value in _sketch(item.words):
-            buckets[value].append(position)
+    for position, item in enumerate(prints):
+        for band in item.bands:
+            buckets[band].append(position)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
         if 1 < len(members) <= _MAX_BUCKET:
-            pairs.update(combinations(members, 2))
-    for position, statement in enumerate(statements):
-        declared = statement.meta.variant_of
-        if declared is not None and declared in index:
-            pairs.add(tuple(sorted((position, index[declared]))))  # type: ignore[arg-type]
+            pairs.update(combinations(sorted(set(members)), 2))
+    for position, item in enumerate(prints):
+        if item.variant_of is not None and item.variant_of in index:
+            first, second = sorted((position, index[item.variant_of]))
+            pairs.add((first, second))
 
-    parent = list(range(len(statements)))
+    cache: dict[int, Words] = {}
+
+    def cached(position: int) -> Words:
+        if position not in cache:
+            cache[position] = words(position)
+        return cache[position]
+
+    parent = list(range(len(prints)))
 
     def find(item: int) -> int:
         while parent[item] != item:
@@ -89,46 +133,47 @@ def group_variants(
 
     similarity: dict[tuple[int, int], float] = {}
     for first, second in sorted(pairs):
-        score = Indel.normalized_similarity(words[first].words, words[second].words)
-        named = statements[first].meta.variant_of == statements[second].id or (
-            statements[second].meta.variant_of == statements[first].id
-        )
+        named = prints[first].variant_of == prints[second].id or prints[second].variant_of == prints[first].id
+        if (
+            not named
+            and Indel.normalized_similarity(prints[first].sentences, prints[second].sentences) < SENTENCE_THRESHOLD
+        ):
+            continue
+        score = Indel.normalized_similarity(cached(first).words, cached(second).words)
         if score >= threshold or named:
             similarity[(first, second)] = score
             parent[find(second)] = find(first)
 
     groups: dict[int, list[int]] = defaultdict(list)
-    for position in range(len(statements)):
+    for position in range(len(prints)):
         groups[find(position)].append(position)
 
-    result: list[tuple[Statement, list[Variant]]] = []
+    result: list[tuple[int, list[Variant]]] = []
     for members in sorted(groups.values()):
-        canonical = min(members, key=lambda position: _rank(statements, position, members))
+        canonical = min(members, key=lambda position: _rank(prints, position, members))
         variants = [
-            _variant(statements, words, canonical, other, similarity, members)
-            for other in members
-            if other != canonical
+            _variant(prints, cached, canonical, other, similarity, members) for other in members if other != canonical
         ]
-        result.append((statements[canonical], variants))
+        result.append((canonical, variants))
     return result
 
 
-def _rank(statements: Sequence[Statement], position: int, members: list[int]) -> tuple[int, int, int, str]:
-    statement = statements[position]
-    named = any(statements[other].meta.variant_of == statement.id for other in members)
-    return (0 if named else 1, 0 if statement.meta.date else 1, _repairs(statement), statement.id)
+def _rank(prints: Sequence[Fingerprint], position: int, members: list[int]) -> tuple[int, int, int, str]:
+    item = prints[position]
+    named = any(prints[other].variant_of == item.id for other in members)
+    return (0 if named else 1, 0 if item.dated else 1, item.repairs, item.id)
 
 
 def _variant(
-    statements: Sequence[Statement],
-    words: list[_Words],
+    prints: Sequence[Fingerprint],
+    words: Callable[[int], Words],
     canonical: int,
     other: int,
     similarity: dict[tuple[int, int], float],
     members: list[int],
 ) -> Variant:
-    kept, copy = statements[canonical], statements[other]
-    a, b = words[canonical], words[other]
+    kept, copy = prints[canonical], prints[other]
+    a, b = words(canonical), words(other)
     score = similarity.get((min(canonical, other), max(canonical, other)))
     if score is None:
         score = Indel.normalized_similarity(a.words, b.words)
@@ -145,15 +190,14 @@ def _variant(
                 variant_start=b.offsets[j1] if j1 < len(b.offsets) else -1,
             )
         )
-    _, _, repairs, _ = _rank(statements, canonical, members)
-    if any(statements[m].meta.variant_of == kept.id for m in members):
+    if any(prints[m].variant_of == kept.id for m in members):
         why = f"the metadata declares it a copy of {kept.id}"
-    elif copy.meta.date is None and kept.meta.date is not None:
+    elif not copy.dated and kept.dated:
         why = f"{kept.id} is dated and this copy is not"
-    elif repairs < _repairs(copy):
-        why = f"it needed fewer cleaning steps ({repairs} against {_repairs(copy)})"
+    elif kept.repairs < copy.repairs:
+        why = f"it needed fewer cleaning steps ({kept.repairs} against {copy.repairs})"
     else:
-        why = f"both needed {repairs} cleaning steps and {kept.id} comes first by name"
+        why = f"both needed {kept.repairs} cleaning steps and {kept.id} comes first by name"
     reason = f"republished copy of {kept.id} ({score:.1%} of words the same); {kept.id} is kept because {why}"
     return Variant(
         id=copy.id,

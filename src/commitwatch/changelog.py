@@ -36,6 +36,7 @@ from .model import (
     Corpus,
     Observation,
     Reading,
+    SkippedFile,
     Statement,
     Version,
 )
@@ -76,7 +77,7 @@ def build_changelog(
     catalog: Catalog,
     *,
     corpus: str = "",
-    skipped: Iterable[object] = (),
+    skipped: Iterable[SkippedFile] = (),
 ) -> Changelog:
     """Build the changelog from statements and their readings (already in date order).
 
@@ -123,7 +124,7 @@ def build_changelog(
         families=catalog.families,
         commitments=tuple(CommitmentInfo(c.id, c.title, c.family, c.ladder) for c in active),
         versions=tuple(versions),
-        skipped=tuple(skipped),  # type: ignore[arg-type]
+        skipped=tuple(skipped),
     )
 
 

@@ -24,7 +24,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .errors import CommitwatchError
-    from .model import Catalog, Changelog, Corpus, Statement
+    from .model import Catalog, Changelog
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,6 +82,11 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
 def _statement_arguments(command: F) -> F:
     command = click.argument("statements", nargs=-1, type=click.Path(exists=True, path_type=Path))(command)
     command = click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        help="Worker processes (default: every core for 200 statements or more).",
+    )(command)
+    command = click.option(
         "--cleaning",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="Extra cleaning rules (YAML), added to the defaults.",
@@ -111,16 +116,36 @@ def _selection_options(command: F) -> F:
     return command
 
 
-def _load_corpus(statements: tuple[Path, ...], cleaning: Path | None) -> Corpus:
-    from .cleaning import load_cleaning_rules
-    from .statements import load_statements
-
-    rules = load_cleaning_rules(cleaning) if cleaning is not None else None
+def _sources(statements: tuple[Path, ...]) -> tuple[Path, ...]:
     if statements:
-        return load_statements(*statements, cleaning=rules)
+        return statements
     from ._shipped import shipped_seeds
 
-    return load_statements(shipped_seeds(), cleaning=rules)
+    return (shipped_seeds(),)
+
+
+def _changelog(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, jobs: int | None) -> Changelog:
+    """Read the statements with the catalog, showing progress on a terminal for large corpora."""
+    from .cleaning import load_cleaning_rules
+    from .pipeline import track_files
+
+    rules = load_cleaning_rules(cleaning) if cleaning is not None else None
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+                return
+            bar = click.progressbar(length=total, label="Reading statements", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
+    try:
+        return track_files(*_sources(statements), catalog=catalog, cleaning=rules, jobs=jobs, on_statement=progress)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def _load_catalog(catalog_dir: Path | None) -> Catalog:
@@ -131,19 +156,6 @@ def _load_catalog(catalog_dir: Path | None) -> Catalog:
     from ._shipped import shipped_catalog
 
     return load_catalog(shipped_catalog())
-
-
-def _track(corpus: Corpus, catalog: Catalog) -> Changelog:
-    from .changelog import track
-
-    if len(corpus.statements) < PROGRESS_THRESHOLD or not sys.stderr.isatty():
-        return track(corpus, catalog)
-    with click.progressbar(length=len(corpus.statements), label="Reading statements", file=sys.stderr) as bar:
-
-        def advance(_: Statement) -> None:
-            bar.update(1)
-
-        return track(corpus, catalog, on_statement=advance)
 
 
 def _select(
@@ -236,6 +248,7 @@ def _atomic(path: Path) -> Iterator[Any]:
 @_handle_errors
 def report(
     statements: tuple[Path, ...],
+    jobs: int | None,
     cleaning: Path | None,
     catalog_dir: Path | None,
     output_format: str,
@@ -252,9 +265,8 @@ def report(
     Markdown for people (a timeline table, then each version's changes with their evidence), or
     JSON for programs (the whole changelog; see the README for its layout).
     """
-    corpus = _load_corpus(statements, cleaning)
     catalog = _load_catalog(catalog_dir)
-    changelog = _select(_track(corpus, catalog), since, until, families, commitments)
+    changelog = _select(_changelog(statements, cleaning, catalog, jobs), since, until, families, commitments)
     if output_format == "json":
         from .render.json import render_json
 
@@ -273,6 +285,7 @@ def report(
 @_handle_errors
 def timeline(
     statements: tuple[Path, ...],
+    jobs: int | None,
     cleaning: Path | None,
     catalog_dir: Path | None,
     since: dt.datetime | None,
@@ -283,8 +296,8 @@ def timeline(
     """Only the timeline table: each commitment's level, statement by statement."""
     from .render.markdown import render_timeline
 
-    corpus = _load_corpus(statements, cleaning)
-    changelog = _select(_track(corpus, _load_catalog(catalog_dir)), since, until, families, commitments)
+    catalog = _load_catalog(catalog_dir)
+    changelog = _select(_changelog(statements, cleaning, catalog, jobs), since, until, families, commitments)
     click.echo(render_timeline(changelog), nl=False)
 
 
@@ -371,7 +384,12 @@ def explain(statement: Path, catalog_dir: Path | None, commitment_id: str | None
 )
 @_handle_errors
 def diff(
-    statements: tuple[Path, ...], cleaning: Path | None, base: str, catalog_dir: Path | None, output_format: str
+    statements: tuple[Path, ...],
+    jobs: int | None,
+    cleaning: Path | None,
+    base: str,
+    catalog_dir: Path | None,
+    output_format: str,
 ) -> None:
     """What a catalog edit changes: the same STATEMENTS read with two catalogs.
 
@@ -382,16 +400,16 @@ def diff(
     import json
 
     from ._gitcatalog import resolve_base_catalog
-    from .changelog import track
     from .converter import make_converter
     from .diff import diff_changelogs, renames, render_diff_markdown
 
     new_catalog = _load_catalog(catalog_dir)
-    corpus = _load_corpus(statements, cleaning)
     with resolve_base_catalog(base, catalog_dir) as base_dir:
         base_catalog = _load_catalog(base_dir)
     result = diff_changelogs(
-        track(corpus, base_catalog), track(corpus, new_catalog), renames(base_catalog, new_catalog)
+        _changelog(statements, cleaning, base_catalog, jobs),
+        _changelog(statements, cleaning, new_catalog, jobs),
+        renames(base_catalog, new_catalog),
     )
     if output_format == "json":
         click.echo(json.dumps(make_converter().unstructure(result), indent=2, ensure_ascii=False))

@@ -31,7 +31,7 @@ import ahocorasick
 import attrs
 
 from ._normalize import normalize
-from ._patterns import compile_pattern, compile_regex
+from ._patterns import CompiledPattern, PhraseSet, Words, compile_pattern, compile_regex, words_of
 from .model import (
     Catalog,
     CommitmentType,
@@ -53,6 +53,7 @@ from .model import (
 __all__ = ["Matcher", "explain", "match"]
 
 COLLECTIVE = "\x00collective"
+_PSEUDO = "\x00pseudo"
 _WORD = re.compile(r"[\w']+")
 _LEADING_PHRASE = re.compile(
     r"^\s*(?:(?:in addition|additionally|furthermore|moreover|also|today|meanwhile|"
@@ -116,7 +117,7 @@ class Matcher:
                 cue_index = len(self._cues)
                 self._cues.append(
                     _CompiledCue(
-                        commitment_index, cue, re.compile(compiled.regex, re.IGNORECASE), commitment.rank(cue.level)
+                        commitment_index, cue, _fast_regex(compiled, cue.regex is not None), commitment.rank(cue.level)
                     )
                 )
                 for anchor in compiled.anchors:
@@ -133,22 +134,29 @@ class Matcher:
             ]
             for c in self.commitments
         ]
-        self._lexicons: list[tuple[ModifierKind, ModifierLexicon, re.Pattern[str] | None, re.Pattern[str] | None]] = []
+        self._lexicons: dict[str, tuple[ModifierKind, ModifierLexicon]] = {}
         lexicons: dict[ModifierKind, ModifierLexicon] = {
             "booster": catalog.modifiers.booster,
             "hedge": catalog.modifiers.hedge,
             "condition": catalog.modifiers.condition,
             "negation": catalog.modifiers.negation,
         }
+        labelled: list[tuple[str, str]] = []
         for kind, lexicon in lexicons.items():
-            self._lexicons.append((kind, lexicon, _alternation(lexicon.terms), _alternation(lexicon.pseudo)))
-        self._terminators = _terminator_regex(catalog.modifiers.terminators)
-        self._parties: list[tuple[str, re.Pattern[str]]] = [
-            (party.name, re.compile(_names_regex((party.name, *party.aliases)))) for party in catalog.parties
-        ]
-        collective = _alternation(catalog.collective_subjects)
-        if collective is not None:
-            self._parties.append((COLLECTIVE, collective))
+            self._lexicons[kind] = (kind, lexicon)
+            labelled.extend((term, kind) for term in lexicon.terms)
+            labelled.extend((term, _PSEUDO) for term in lexicon.pseudo)
+        self._modifier_terms = PhraseSet(labelled)
+        words = [term for term in catalog.modifiers.terminators if term[:1].isalnum()]
+        marks = "".join(term for term in catalog.modifiers.terminators if not term[:1].isalnum())
+        self._terminator_words = PhraseSet([(term, "") for term in words])
+        self._terminator_marks = re.compile(f"[{re.escape(marks)}]") if marks else None
+        # Proper names match with their case (so the party "U.S." is not the pronoun "us").
+        self._party_names = PhraseSet(
+            [(name, party.name) for party in catalog.parties for name in (party.name, *party.aliases)],
+            ignore_case=False,
+        )
+        self._collective = PhraseSet([(subject, COLLECTIVE) for subject in catalog.collective_subjects])
         self._party_order = {party.name: index for index, party in enumerate(catalog.parties)}
 
     # -- public ----------------------------------------------------------------------------------
@@ -230,14 +238,14 @@ class Matcher:
         hits: dict[int, list[_Hit]] = defaultdict(list)
         for cue_index in sorted(cue_indexes):
             cue = self._cues[cue_index]
-            for found in cue.regex.finditer(text):
-                if found.end() > found.start():
-                    hits[cue.commitment].append(_Hit(cue_index, found.start(), found.end()))
+            for start, end in _word_spans(cue.regex, text):
+                hits[cue.commitment].append(_Hit(cue_index, start, end))
         observations: list[tuple[int, Observation]] = []
         misses: list[NearMiss] = []
+        scan = _Scan(self, text)
         for commitment_index in sorted(hits):
             observation = self._observe(
-                statement_id, sentence, commitment_index, hits[commitment_index], parties, misses
+                statement_id, sentence, scan, commitment_index, hits[commitment_index], parties, misses
             )
             if observation is not None:
                 observations.append((commitment_index, observation))
@@ -247,6 +255,7 @@ class Matcher:
         self,
         statement_id: str,
         sentence: Sentence,
+        scan: _Scan,
         commitment_index: int,
         hits: list[_Hit],
         parties: Sequence[str],
@@ -283,11 +292,13 @@ class Matcher:
         decisive = kept[0]
         first = min(hit.start for hit in kept)
         last = max(hit.end for hit in kept)
-        modifiers = self._modifiers(text, first, last, [(hit.start, hit.end) for hit in kept])
+        modifiers = self._modifiers(scan, first, last, [(hit.start, hit.end) for hit in kept])
         kinds = tuple(dict.fromkeys(modifier.kind for modifier in modifiers))
         polarity: Polarity = "negated" if "negation" in kinds else "affirmed"
-        weight = sum(lexicon.weight for kind, lexicon, _, _ in self._lexicons if kind in kinds and kind != "negation")
-        holders, basis = self._holders(text, first, parties)
+        weight = sum(
+            lexicon.weight for kind, lexicon in self._lexicons.values() if kind in kinds and kind != "negation"
+        )
+        holders, basis = self._holders(scan, first, parties)
         level = self._cues[decisive.cue_index].cue.level
         evidence = Evidence(
             statement_id=statement_id,
@@ -329,35 +340,29 @@ class Matcher:
             alone=cue.alone,
         )
 
-    def _modifiers(self, text: str, first: int, last: int, covered: list[tuple[int, int]]) -> list[_Modifier]:
-        clause_start, clause_end = 0, len(text)
-        for boundary in self._terminators.finditer(text) if self._terminators is not None else ():
-            if boundary.end() <= first:
-                clause_start = boundary.end()
-            elif boundary.start() >= last:
-                clause_end = boundary.start()
+    def _modifiers(self, scan: _Scan, first: int, last: int, covered: list[tuple[int, int]]) -> list[_Modifier]:
+        clause_start, clause_end = 0, len(scan.text)
+        for start, end in scan.terminators:
+            if end <= first:
+                clause_start = end
+            elif start >= last:
+                clause_end = start
                 break
         found: list[_Modifier] = []
-        for kind, lexicon, terms, pseudo in self._lexicons:
-            if terms is None:
+        for kind, lexicon, start, end in scan.modifiers:
+            if any(start < c_end and c_start < end for c_start, c_end in covered):
                 continue
-            blocked = list(covered)
-            if pseudo is not None:
-                blocked.extend(match.span() for match in pseudo.finditer(text))
-            for match in terms.finditer(text):
-                start, end = match.span()
-                if any(start < b_end and b_start < end for b_start, b_end in blocked):
-                    continue
-                before = end <= first and start >= clause_start and lexicon.direction in ("before", "both")
-                after = start >= last and end <= clause_end and lexicon.direction in ("after", "both")
-                if (before and len(_WORD.findall(text, end, first)) <= lexicon.window) or (
-                    after and len(_WORD.findall(text, last, start)) <= lexicon.window
-                ):
-                    found.append(_Modifier(kind, start, end))
-        return sorted(found, key=lambda m: m.start)
+            before = end <= first and start >= clause_start and lexicon.direction in ("before", "both")
+            after = start >= last and end <= clause_end and lexicon.direction in ("after", "both")
+            if (before and len(_WORD.findall(scan.text, end, first)) <= lexicon.window) or (
+                after and len(_WORD.findall(scan.text, last, start)) <= lexicon.window
+            ):
+                found.append(_Modifier(kind, start, end))
+        return found
 
-    def _holders(self, text: str, cue_start: int, parties: Sequence[str]) -> tuple[tuple[str, ...], str]:
-        mentions = [m for m in self._mentions(text) if m.end <= cue_start]
+    def _holders(self, scan: _Scan, cue_start: int, parties: Sequence[str]) -> tuple[tuple[str, ...], str]:
+        text = scan.text
+        mentions = [m for m in scan.mentions if m.end <= cue_start]
         leading = _LEADING_PHRASE.match(text, 0, cue_start)
         offset = leading.end() if leading else 0
         subject = self._subject(text, mentions, offset)
@@ -390,22 +395,6 @@ class Matcher:
             return []
         return chain
 
-    def _mentions(self, text: str) -> list[_Mention]:
-        found = [
-            _Mention(match.start(), match.end(), party)
-            for party, regex in self._parties
-            for match in regex.finditer(text)
-            if match.end() > match.start()
-        ]
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[_Mention] = []
-        for mention in found:
-            if kept and mention.start < kept[-1].end:
-                continue
-            kept.append(mention)
-        # "U.S.-Japan alliance", "U.S.-ROK exercises": a name inside a compound is no holder
-        return [m for m in kept if text[m.start - 1 : m.start] != "-" and text[m.end : m.end + 1] != "-"]
-
     def _resolve(self, mentions: list[_Mention], parties: Sequence[str]) -> tuple[str, ...]:
         names: list[str] = []
         for mention in mentions:
@@ -415,6 +404,66 @@ class Matcher:
     def _order(self, names: Iterable[str]) -> tuple[str, ...]:
         unique = dict.fromkeys(names)
         return tuple(sorted(unique, key=lambda name: (self._party_order.get(name, len(self._party_order)), name)))
+
+
+class _Scan:
+    """What one sentence holds besides cues, found once however many commitments it shows."""
+
+    def __init__(self, matcher: Matcher, text: str) -> None:
+        self.matcher = matcher
+        self.text = text
+        self._words: Words | None = None
+        self._terminators: list[tuple[int, int]] | None = None
+        self._modifiers: list[tuple[ModifierKind, ModifierLexicon, int, int]] | None = None
+        self._mentions: list[_Mention] | None = None
+
+    @property
+    def words(self) -> Words:
+        if self._words is None:
+            self._words = words_of(self.text)
+        return self._words
+
+    @property
+    def terminators(self) -> list[tuple[int, int]]:
+        if self._terminators is None:
+            marks = self.matcher._terminator_marks
+            found = [(start, end) for start, end, _ in self.matcher._terminator_words.find(self.words)]
+            if marks is not None:
+                found.extend(m.span() for m in marks.finditer(self.text))
+            self._terminators = sorted(found)
+        return self._terminators
+
+    @property
+    def modifiers(self) -> list[tuple[ModifierKind, ModifierLexicon, int, int]]:
+        """Every modifier term in the sentence; a look-alike ("not only") hides the term it contains."""
+        if self._modifiers is None:
+            lexicons = self.matcher._lexicons
+            self._modifiers = [
+                (*lexicons[label], start, end)
+                for start, end, label in self.matcher._modifier_terms.find(self.words)
+                if label != _PSEUDO
+            ]
+        return self._modifiers
+
+    @property
+    def mentions(self) -> list[_Mention]:
+        """Parties and collective subjects named in the sentence, longest first where they overlap."""
+        if self._mentions is None:
+            text = self.text
+            found = [
+                _Mention(start, end, party)
+                for names in (self.matcher._party_names, self.matcher._collective)
+                for start, end, party in names.find(self.words)
+            ]
+            found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            kept: list[_Mention] = []
+            for mention in found:
+                if kept and mention.start < kept[-1].end:
+                    continue
+                kept.append(mention)
+            # "U.S.-Japan alliance", "U.S.-ROK exercises": a name inside a compound is no holder
+            self._mentions = [m for m in kept if text[m.start - 1 : m.start] != "-" and text[m.end : m.end + 1] != "-"]
+        return self._mentions
 
 
 @attrs.frozen
@@ -446,23 +495,30 @@ def _lower(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-def _alternation(patterns: Sequence[str]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    regexes = [compile_pattern(pattern, require_anchor=False).regex for pattern in patterns]
-    return re.compile("|".join(regexes), re.IGNORECASE)
+def _fast_regex(compiled: CompiledPattern, raw: bool) -> re.Pattern[str]:
+    """A cue's expression without its leading word boundary (checked by :func:`_word_spans`).
+
+    The engine can then skip quickly to the expression's possible first letters.
+    """
+    if raw:
+        return re.compile(compiled.regex, re.IGNORECASE)
+    return re.compile("(?:" + compiled.body + r")(?![\w])", re.IGNORECASE)
 
 
-def _names_regex(names: Sequence[str]) -> str:
-    # Proper names match with their case (so the party "U.S." is not the pronoun "us").
-    return "|".join(compile_pattern(name, require_anchor=False).regex for name in names)
-
-
-def _terminator_regex(terms: Sequence[str]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    parts = [rf"\b{re.escape(term)}\b" if term[:1].isalnum() else re.escape(term) for term in terms]
-    return re.compile("|".join(parts), re.IGNORECASE)
+def _word_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Non-empty matches that start at a word boundary (a match inside a word is retried past it)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        found = regex.search(text, position)
+        if found is None:
+            return spans
+        start, end = found.span()
+        if end > start and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
+            spans.append((start, end))
+            position = end
+        else:
+            position = start + 1
 
 
 _MATCHERS: dict[int, Matcher] = {}

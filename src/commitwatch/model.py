@@ -209,6 +209,13 @@ class Statement:
     cleaning: tuple[CleaningStep, ...] = ()
     variants: tuple[Variant, ...] = ()
 
+    def stripped(self) -> Statement:
+        """A copy without its text, sentences and cleaning log: what a changelog needs of it.
+
+        Large corpora are read one statement at a time and only the stripped copies are kept.
+        """
+        return attrs.evolve(self, text="", sentences=(), cleaning=())
+
     @property
     def body(self) -> str:
         """The cleaned body as original text, one paragraph per line."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -19,6 +19,7 @@ from ._manifest import (
     MANIFEST_NAMES,
     FrontMatter,
     LoadedManifest,
+    ManifestDefaults,
     ManifestEntry,
     find_manifest,
     parse_front_matter,
@@ -26,12 +27,12 @@ from ._manifest import (
 )
 from ._normalize import normalize, slice_segments
 from ._sentences import split_sentences
-from ._variants import DEFAULT_THRESHOLD, group_variants
+from ._variants import DEFAULT_THRESHOLD, Fingerprint, Words, fingerprint, group_variants, words_of
 from .cleaning import CleaningRules, default_cleaning_rules, extract, iter_paragraphs, load_cleaning_rules, split_lines
 from .errors import InputError, Problem, StatementError, display_path
 from .model import CleaningStep, Corpus, Sentence, SkippedFile, Statement, StatementMeta
 
-__all__ = ["STATEMENT_SUFFIXES", "load_statement", "load_statements"]
+__all__ = ["STATEMENT_SUFFIXES", "FileTask", "assemble", "load_statement", "load_statements", "plan", "read_task"]
 
 STATEMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 CLEANING_FILE = "cleaning.yaml"
@@ -64,25 +65,64 @@ def load_statements(
         >>> [statement.meta.date.isoformat() for statement in corpus.statements]
         ['2022-05-27', '2023-07-14', '2023-10-25', '2023-12-21']
     """
+    tasks, skipped, root = plan(*sources, cleaning=cleaning)
+    read: list[Statement] = []
+    for task in tasks:
+        item = read_task(task)
+        (read if isinstance(item, Statement) else skipped).append(item)  # type: ignore[arg-type]
+    manifests = {task.path.stem: task.manifest for task in tasks if task.manifest is not None}
+    prints = [fingerprint(statement) for statement in read]
+    groups, more_skipped = assemble(read, prints, lambda i: words_of(read[i]), manifests, variant_threshold)
+    canonical = [statement for _, statement in groups]
+    return Corpus(
+        root=root, statements=tuple(canonical), skipped=tuple(sorted([*skipped, *more_skipped], key=_by_path))
+    )
+
+
+@attrs.frozen
+class FileTask:
+    """One statement file to read, with what its folder says about it.
+
+    Attributes:
+        path: The file.
+        shown: Its name as reports show it (relative to its folder).
+        entry: Its manifest entry, if the manifest lists it.
+        defaults: The manifest's defaults, if there is a manifest.
+        manifest: The manifest's path as reports show it, if there is one.
+        rules: The cleaning rules for its folder.
+    """
+
+    path: Path
+    shown: str
+    entry: ManifestEntry | None
+    defaults: ManifestDefaults | None
+    manifest: str | None
+    rules: CleaningRules
+
+
+def plan(*sources: str | Path, cleaning: CleaningRules | None = None) -> tuple[list[FileTask], list[SkippedFile], str]:
+    """List the statement files of ``sources`` without reading them.
+
+    Returns:
+        The files to read, the files already known to be unusable, and how to name the corpus.
+
+    Raises:
+        InputError: A source does not exist.
+        StatementError: A manifest is broken, or there is no statement file at all.
+    """
     if not sources:
         raise InputError(Problem("no statements given", None, None, "name a folder or statement files"))
-    read: list[Statement] = []
+    tasks: list[FileTask] = []
     skipped: list[SkippedFile] = []
     seen: set[Path] = set()
-    manifests: dict[str, str] = {}
     found_any = False
     for source in sources:
         path = Path(source)
         if not path.exists():
             raise InputError(Problem(f"no such file or folder: {path}", None, None, "check the path"))
-        for item, manifest in _read_source(path, cleaning, seen):
+        for item in _enumerate(path, cleaning, seen):
             found_any = True
-            if isinstance(item, Statement):
-                read.append(item)
-                if manifest is not None:
-                    manifests[item.id] = manifest
-            else:
-                skipped.append(item)
+            (tasks if isinstance(item, FileTask) else skipped).append(item)  # type: ignore[arg-type]
     if not found_any:
         shown = ", ".join(str(source) for source in sources)
         raise StatementError(
@@ -93,8 +133,47 @@ def load_statements(
                 f"put statements there as {', '.join(STATEMENT_SUFFIXES)} files",
             )
         )
-    root = ", ".join(_label(Path(source)) for source in sources)
-    return _assemble(read, skipped, manifests, variant_threshold, root)
+    return tasks, skipped, ", ".join(_label(Path(source)) for source in sources)
+
+
+def assemble(
+    statements: Sequence[Statement],
+    prints: Sequence[Fingerprint],
+    words: Callable[[int], Words],
+    manifests: dict[str, str],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> tuple[list[tuple[int, Statement]], list[SkippedFile]]:
+    """Fold republished copies into their canonical statement and put the rest in date order.
+
+    Args:
+        statements: Every statement read (possibly stripped of its text).
+        prints: Their fingerprints, in the same order.
+        words: The words of statement ``i``, for comparing candidate copies.
+        manifests: Statement id -> the manifest that describes it (for the no-date hint).
+        threshold: Word similarity at which two texts count as one statement.
+
+    Returns:
+        ``(index, canonical statement with its variants)`` oldest first (ties by id), and the
+        statements skipped for lack of a date.
+    """
+    canonical: list[tuple[int, Statement]] = []
+    skipped: list[SkippedFile] = []
+    for index, variants in group_variants(prints, words, threshold):
+        statement = statements[index]
+        if statement.meta.date is None:
+            skipped.append(_undated(statement, manifests.get(statement.id)))
+            skipped.extend(
+                SkippedFile(variant.path, f"republished copy of {statement.id}, which has no date", "see above")
+                for variant in variants
+            )
+            continue
+        canonical.append((index, attrs.evolve(statement, variants=tuple(variants))))
+    canonical.sort(key=lambda item: (item[1].meta.date, item[1].id))
+    return canonical, skipped
+
+
+def _by_path(item: SkippedFile) -> str:
+    return item.path
 
 
 def _label(path: Path) -> str:
@@ -115,29 +194,13 @@ def load_statement(path: str | Path, *, cleaning: CleaningRules | None = None) -
     Raises:
         StatementError: The file cannot be used; the message says why and what to do.
     """
-    items = [item for item, _ in _read_source(Path(path), cleaning, set())]
+    items = [
+        read_task(task) if isinstance(task, FileTask) else task for task in _enumerate(Path(path), cleaning, set())
+    ]
     item = items[0] if items else SkippedFile(str(path), "not a statement file")
     if isinstance(item, SkippedFile):
         raise StatementError(Problem(item.reason, item.path, item.line, item.hint or None))
     return item
-
-
-def _assemble(
-    read: list[Statement], skipped: list[SkippedFile], manifests: dict[str, str], threshold: float, root: str
-) -> Corpus:
-    canonical: list[Statement] = []
-    for statement, variants in group_variants(read, threshold):
-        if statement.meta.date is None:
-            skipped.append(_undated(statement, manifests.get(statement.id)))
-            skipped.extend(
-                SkippedFile(variant.path, f"republished copy of {statement.id}, which has no date", "see above")
-                for variant in variants
-            )
-            continue
-        canonical.append(attrs.evolve(statement, variants=tuple(variants)))
-    canonical.sort(key=lambda statement: (statement.meta.date, statement.id))
-    skipped.sort(key=lambda item: item.path)
-    return Corpus(root=root, statements=tuple(canonical), skipped=tuple(skipped))
 
 
 def _undated(statement: Statement, manifest: str | None) -> SkippedFile:
@@ -151,10 +214,8 @@ def _undated(statement: Statement, manifest: str | None) -> SkippedFile:
     return SkippedFile(statement.path, "no date: none in its metadata and no dateline in its header", hint)
 
 
-def _read_source(
-    path: Path, cleaning: CleaningRules | None, seen: set[Path]
-) -> Iterable[tuple[Statement | SkippedFile, str | None]]:
-    """Read a folder or a file: each item with the manifest that described it, if any."""
+def _enumerate(path: Path, cleaning: CleaningRules | None, seen: set[Path]) -> Iterable[FileTask | SkippedFile]:
+    """The statement files of a folder (or one file), with their manifest entries and rules."""
     folder = path if path.is_dir() else path.parent
     manifest = _load_manifest(folder)
     rules = default_cleaning_rules()
@@ -162,48 +223,45 @@ def _read_source(
         rules = rules.extended(load_cleaning_rules(folder / CLEANING_FILE))
     if cleaning is not None:
         rules = rules.extended(cleaning)
+    defaults = manifest.manifest.defaults if manifest is not None else None
     shown_manifest = manifest.path if manifest is not None else None
-    if path.is_dir():
-        consumed = {*MANIFEST_NAMES, CLEANING_FILE}
-        listed = {entry.file for entry in manifest.manifest.statements} if manifest else set()
-        for child in sorted(path.iterdir()):
-            if child.name in consumed or child.name.startswith("."):
-                continue
-            shown = child.name
-            if child.is_dir():
-                yield (
-                    SkippedFile(
-                        shown + "/", "a folder inside the corpus folder is not searched", "pass it as its own argument"
-                    ),
-                    None,
+
+    def task(file: Path, shown: str) -> FileTask:
+        entry = manifest.entry(file.name) if manifest is not None else None
+        return FileTask(file, shown, entry, defaults, shown_manifest, rules)
+
+    if not path.is_dir():
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            yield task(path, path.name)
+        return
+    consumed = {*MANIFEST_NAMES, CLEANING_FILE}
+    listed = {entry.file for entry in manifest.manifest.statements} if manifest else set()
+    for child in sorted(path.iterdir()):
+        if child.name in consumed or child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield SkippedFile(
+                child.name + "/", "a folder inside the corpus folder is not searched", "pass it as its own argument"
+            )
+        elif child.suffix.lower() not in STATEMENT_SUFFIXES and child.name not in listed:
+            yield SkippedFile(
+                child.name,
+                f"not a statement file ({child.suffix or 'no suffix'})",
+                f"convert it to one of {', '.join(STATEMENT_SUFFIXES)}",
+            )
+        elif child.resolve() not in seen:
+            seen.add(child.resolve())
+            yield task(child, child.name)
+    if manifest is not None:
+        for entry in manifest.manifest.statements:
+            if not (path / entry.file).exists():
+                yield SkippedFile(
+                    entry.file,
+                    f"listed in {manifest.path} but the file is missing",
+                    "restore the file or remove its entry from the manifest",
+                    line=manifest.entry_lines.get(entry.file),
                 )
-            elif child.suffix.lower() not in STATEMENT_SUFFIXES and child.name not in listed:
-                yield (
-                    SkippedFile(
-                        shown,
-                        f"not a statement file ({child.suffix or 'no suffix'})",
-                        f"convert it to one of {', '.join(STATEMENT_SUFFIXES)}",
-                    ),
-                    None,
-                )
-            elif child.resolve() not in seen:
-                seen.add(child.resolve())
-                yield _read_file(child, shown, manifest, rules), shown_manifest
-        if manifest is not None:
-            for entry in manifest.manifest.statements:
-                if not (path / entry.file).exists():
-                    yield (
-                        SkippedFile(
-                            entry.file,
-                            f"listed in {manifest.path} but the file is missing",
-                            "restore the file or remove its entry from the manifest",
-                            line=manifest.entry_lines.get(entry.file),
-                        ),
-                        shown_manifest,
-                    )
-    elif path.resolve() not in seen:
-        seen.add(path.resolve())
-        yield _read_file(path, path.name, manifest, rules), shown_manifest
 
 
 def _load_manifest(folder: Path) -> LoadedManifest | None:
@@ -229,9 +287,13 @@ def _load_manifest(folder: Path) -> LoadedManifest | None:
     return loaded
 
 
-def _read_file(
-    path: Path, shown: str, manifest: LoadedManifest | None, rules: CleaningRules
-) -> Statement | SkippedFile:
+def read_task(task: FileTask) -> Statement | SkippedFile:
+    """Read, clean, date and split one statement file; a file that cannot be used is skipped.
+
+    Args:
+        task: The file and what its folder says about it (see :func:`plan`).
+    """
+    path, shown, rules = task.path, task.shown, task.rules
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -256,8 +318,7 @@ def _read_file(
             first.hint or "fix the YAML between the '---' lines",
             first.line,
         )
-    entry = manifest.entry(path.name) if manifest is not None else None
-    meta, meta_steps = _metadata(entry, front, manifest)
+    meta, meta_steps = _metadata(task.entry, front, task.defaults)
 
     offset = front.end if front is not None else 0
     normalized = normalize(text[offset:])
@@ -379,10 +440,9 @@ def _decode(raw: bytes) -> tuple[str, str, list[CleaningStep]]:
 
 
 def _metadata(
-    entry: ManifestEntry | None, front: FrontMatter | None, manifest: LoadedManifest | None
+    entry: ManifestEntry | None, front: FrontMatter | None, defaults: ManifestDefaults | None
 ) -> tuple[StatementMeta, list[CleaningStep]]:
     steps: list[CleaningStep] = []
-    defaults = manifest.manifest.defaults if manifest is not None else None
 
     def pick(name: str) -> object:
         from_entry = getattr(entry, name, None) if entry is not None else None

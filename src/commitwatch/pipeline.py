@@ -1,0 +1,136 @@
+"""Statement files -> changelog, for corpora of any size: one statement at a time, on every core.
+
+:func:`track_files` never holds a corpus's texts: each file is read, cleaned, matched and reduced to
+what the changelog needs (its metadata, its reading and a small fingerprint for finding republished
+copies) before the next one; the files of candidate copies are read again to compare their words.
+With ``jobs`` > 1 the files are read in worker processes; results come back in file order, so the
+output is identical whatever the number of jobs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+
+from ._variants import DEFAULT_THRESHOLD, Fingerprint, Words, fingerprint, words_of
+from .changelog import build_changelog
+from .cleaning import CleaningRules
+from .matching import Matcher
+from .model import Catalog, Changelog, Reading, SkippedFile, Statement
+from .statements import FileTask, assemble, plan, read_task
+
+__all__ = ["PARALLEL_THRESHOLD", "resolve_jobs", "track_files"]
+
+PARALLEL_THRESHOLD = 200  # statements; below this, starting worker processes costs more than it saves
+
+
+@attrs.frozen
+class _Read:
+    statement: Statement
+    reading: Reading
+    fingerprint: Fingerprint
+
+
+def resolve_jobs(jobs: int | None, statements: int) -> int:
+    """How many processes to use: ``jobs`` if given, else every core for a large corpus, else one."""
+    if jobs is not None:
+        return max(1, jobs)
+    return (os.cpu_count() or 1) if statements >= PARALLEL_THRESHOLD else 1
+
+
+def track_files(
+    *sources: str | Path,
+    catalog: Catalog,
+    cleaning: CleaningRules | None = None,
+    jobs: int | None = None,
+    variant_threshold: float = DEFAULT_THRESHOLD,
+    on_statement: Callable[[int, int], None] | None = None,
+) -> Changelog:
+    """Read statement folders and files with a catalog and build the changelog.
+
+    The same result as ``track(load_statements(*sources), catalog)``, in bounded memory.
+
+    Args:
+        sources: Folders and files, as for :func:`~commitwatch.load_statements`.
+        catalog: The catalog.
+        cleaning: Extra cleaning rules.
+        jobs: Worker processes (default: every core for 200 statements or more, else 1).
+        variant_threshold: Word similarity at which two texts count as one statement.
+        on_statement: Called as ``on_statement(done, total)`` after each file is read (for a
+            progress display).
+
+    Raises:
+        InputError, StatementError: As :func:`~commitwatch.load_statements`.
+    """
+    tasks, skipped, root = plan(*sources, cleaning=cleaning)
+    reads: list[_Read] = []
+    read_tasks: list[FileTask] = []
+    outcomes = _read_all(tasks, catalog, resolve_jobs(jobs, len(tasks)))
+    for done, (task, outcome) in enumerate(zip(tasks, outcomes, strict=True), start=1):
+        if on_statement is not None:
+            on_statement(done, len(tasks))
+        if isinstance(outcome, SkippedFile):
+            skipped.append(outcome)
+        else:
+            reads.append(outcome)
+            read_tasks.append(task)
+
+    def words(index: int) -> Words:
+        statement = read_task(read_tasks[index])
+        assert isinstance(statement, Statement), "a file that was read once reads again"
+        return words_of(statement)
+
+    manifests = {task.path.stem: task.manifest for task in read_tasks if task.manifest is not None}
+    groups, undated = assemble(
+        [read.statement for read in reads],
+        [read.fingerprint for read in reads],
+        words,
+        manifests,
+        variant_threshold,
+    )
+    return build_changelog(
+        [statement for _, statement in groups],
+        [reads[index].reading for index, _ in groups],
+        catalog,
+        corpus=root,
+        skipped=sorted([*skipped, *undated], key=_path_of),
+    )
+
+
+def _path_of(item: SkippedFile) -> str:
+    return item.path
+
+
+def _read_all(tasks: list[FileTask], catalog: Catalog, jobs: int) -> Iterator[_Read | SkippedFile]:
+    if jobs <= 1 or len(tasks) < 2:
+        matcher = Matcher(catalog)
+        for task in tasks:
+            yield _read_one(task, matcher)
+        return
+    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,)) as pool:
+        yield from pool.map(_work, tasks, chunksize=chunk)
+
+
+def _read_one(task: FileTask, matcher: Matcher) -> _Read | SkippedFile:
+    statement = read_task(task)
+    if isinstance(statement, SkippedFile):
+        return statement
+    return _Read(statement.stripped(), matcher.read(statement), fingerprint(statement))
+
+
+_worker_matcher: Matcher | None = None
+
+
+def _start_worker(catalog: Catalog) -> None:
+    global _worker_matcher
+    _worker_matcher = Matcher(catalog)
+
+
+def _work(task: FileTask) -> _Read | SkippedFile:
+    assert _worker_matcher is not None, "the worker was started with its catalog"
+    return _read_one(task, _worker_matcher)

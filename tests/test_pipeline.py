@@ -1,0 +1,66 @@
+"""track_files: the same changelog as loading everything, in bounded memory, on any number of cores."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from commitwatch import Catalog, load_catalog, load_statements, shipped_catalog, shipped_seeds, track
+from commitwatch.pipeline import resolve_jobs, track_files
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(shipped_catalog())
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The seeds, plus dated re-issues of them and blog copies of those, plus a file to skip."""
+    folder = shutil.copytree(shipped_seeds(), tmp_path / "corpus")
+    bodies = sorted(path for path in shipped_seeds().glob("00[0234]_*.txt"))
+    for number in range(12):
+        source = bodies[number % len(bodies)].read_text(encoding="utf-8")
+        marker = f"Issue {number}: the ministers met on day {number}."
+        text = f"---\ndate: 2024-01-{number + 1:02d}\n---\n{source}\n{marker}\n"
+        (folder / f"re{number:02d}.txt").write_text(text, encoding="utf-8")
+        if number % 4 == 0:
+            copy = "Office of the Spokesperson\n" + source.replace("'", "’") + f"\n{marker}\nNo comments:\n"
+            (folder / f"copy{number:02d}.txt").write_text(copy, encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+class TestTrackFiles:
+    def test_same_as_loading_everything(self, corpus: Path, catalog: Catalog) -> None:
+        """Streaming gives the changelog that load_statements + track gives."""
+        assert track_files(corpus, catalog=catalog, jobs=1) == track(load_statements(corpus), catalog)
+
+    def test_same_with_two_processes(self, corpus: Path, catalog: Catalog) -> None:
+        """--jobs 2 gives exactly the output of --jobs 1."""
+        assert track_files(corpus, catalog=catalog, jobs=2) == track_files(corpus, catalog=catalog, jobs=1)
+
+    def test_copies_and_skips_are_kept(self, corpus: Path, catalog: Catalog) -> None:
+        """Blog copies are folded into their originals; the empty file is reported."""
+        changelog = track_files(corpus, catalog=catalog, jobs=1)
+        variants = {variant.id for version in changelog.versions for variant in version.variants}
+        assert {"copy00", "copy04", "copy08", "001_b6367e51516747ce"} <= variants
+        assert [(item.path, item.reason) for item in changelog.skipped] == [("empty.txt", "empty file")]
+
+    def test_progress_is_reported(self, corpus: Path, catalog: Catalog) -> None:
+        """on_statement sees every file, with the total."""
+        seen: list[tuple[int, int]] = []
+        track_files(corpus, catalog=catalog, jobs=1, on_statement=lambda done, total: seen.append((done, total)))
+        assert seen[-1][0] == seen[-1][1] == len(seen)
+
+
+class TestResolveJobs:
+    def test_small_corpora_stay_in_one_process(self) -> None:
+        """Starting workers costs more than a few statements take."""
+        assert resolve_jobs(None, 10) == 1
+
+    def test_explicit_jobs_win(self) -> None:
+        """--jobs N is taken as given."""
+        assert resolve_jobs(3, 10) == 3
