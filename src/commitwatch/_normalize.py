@@ -88,6 +88,8 @@ def normalize(text: str) -> Normalized:
     Lines are kept (no line break is added or removed), so line ``n`` of the result is
     line ``n`` of the original.
     """
+    if text.isascii() and "&" not in text:
+        return Normalized(text=text, segments=(), steps=())  # nothing to repair or straighten
     pieces: list[str] = []
     segments: list[OffsetSegment] = []
     steps: list[CleaningStep] = []
@@ -95,7 +97,7 @@ def normalize(text: str) -> Normalized:
     orig_pos = norm_pos = 0
     for line_number, line in enumerate(text.splitlines(keepends=True), start=1):
         fixed = line
-        if not line.isascii() or "&" in line:
+        if not line.translate(_TABLE).isascii() or "&" in line:
             result = ftfy.fix_and_explain(line, _FTFY_CONFIG)
             fixed = result.text
             if fixed != line:
@@ -117,7 +119,7 @@ def normalize(text: str) -> Normalized:
         norm_pos += len(fixed)
     repaired = "".join(pieces)
     counts: dict[str, int] = {}
-    for name in _TRANSLATIONS:
+    for name in _TRANSLATIONS if not repaired.isascii() else ():
         rule = _STEP_RULE[name]
         counts[rule] = counts.get(rule, 0) + len(_COUNTERS[name].findall(repaired))
     steps.extend(
@@ -126,7 +128,7 @@ def normalize(text: str) -> Normalized:
         if count
     )
     return Normalized(
-        text=repaired.translate(_TABLE),
+        text=repaired if repaired.isascii() else repaired.translate(_TABLE),
         segments=tuple(_merge(segments)) if changed else (),
         steps=tuple(steps),
     )

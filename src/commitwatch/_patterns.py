@@ -89,6 +89,8 @@ class CompiledPattern:
     regex: str
     anchors: frozenset[str]
     body: str = ""
+    # Every group of literals of which one must occur: a finer filter than the anchors alone
+    requirements: tuple[frozenset[str], ...] = ()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -127,7 +129,8 @@ def compile_pattern(pattern: str, *, require_anchor: bool = True) -> CompiledPat
             f"every match must contain a fixed word of {MIN_ANCHOR}+ letters that is not a common word like "
             "'the' (it is what finds the pattern fast); make one such word required, outside [optional] parts"
         )
-    return CompiledPattern(pattern, regex, frozenset(node.anchors or ()), node.regex)
+    requirements = tuple(group for group in node.requirements if min(len(word) for word in group) >= MIN_ANCHOR)
+    return CompiledPattern(pattern, regex, frozenset(node.anchors or ()), node.regex, requirements)
 
 
 def compile_regex(regex: str, anchors: tuple[str, ...]) -> CompiledPattern:
@@ -145,7 +148,7 @@ def compile_regex(regex: str, anchors: tuple[str, ...]) -> CompiledPattern:
         raise PatternError(
             f"a regex cue needs 'anchors': words of {MIN_ANCHOR}+ letters, one of which every match contains"
         )
-    return CompiledPattern(regex, regex, cleaned)
+    return CompiledPattern(regex, regex, cleaned, requirements=(cleaned,))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,6 +174,7 @@ class _Node:
     gap: int | None = None
     # Every word sequence the node matches, when there are few (None: too many, or a gap or *)
     phrases: tuple[tuple[str, ...], ...] | None = None
+    requirements: tuple[frozenset[str], ...] = ()
 
 
 class _Parser:
@@ -209,7 +213,7 @@ class _Parser:
                     anchors = None
                 else:
                     anchors = anchors | alternative.anchors
-            return _Node(regex, anchors, phrases=phrases)
+            return _Node(regex, anchors, phrases=phrases, requirements=(anchors,) if anchors else ())
         if token.startswith("..."):
             size = int(token[3:]) if len(token) > 3 else DEFAULT_GAP
             if not 1 <= size <= MAX_GAP:
@@ -257,7 +261,7 @@ def _word(token: str) -> _Node:
     phrases = _word_phrases(stem, found.group("endings"), bool(found.group("prefix")))
     if not anchor or (anchor in STOPWORDS and not found.group("endings") and not found.group("prefix")):
         return _Node(regex, None, phrases=phrases)
-    return _Node(regex, frozenset({anchor}), phrases=phrases)
+    return _Node(regex, frozenset({anchor}), phrases=phrases, requirements=(frozenset({anchor}),))
 
 
 def _sequence(items: list[_Node]) -> _Node:
@@ -280,7 +284,12 @@ def _sequence(items: list[_Node]) -> _Node:
             regex += f"{_SEPARATOR}{gap}{item.regex}"
         pending_gap = 0
     required = [item.anchors for item in items if item.gap is None and not item.optional and item.anchors]
-    return _Node(regex, max(required, key=_anchor_quality, default=None), phrases=_product(items))
+    requirements = tuple(
+        group for item in items if item.gap is None and not item.optional for group in item.requirements
+    )
+    return _Node(
+        regex, max(required, key=_anchor_quality, default=None), phrases=_product(items), requirements=requirements
+    )
 
 
 def _anchor_quality(anchors: frozenset[str]) -> tuple[int, int]:
@@ -369,55 +378,73 @@ def words_of(text: str) -> Words:
     return Words(text, tuple((start, end) for start, end, _ in found), original, tuple(w.lower() for w in original))
 
 
-class PhraseSet:
-    """Many labelled patterns found in a sentence by word lookups instead of regular expressions.
+@attrs.frozen
+class Phrase:
+    """One pattern to look for in a :class:`PhraseSet`.
 
-    Patterns that expand to a few word sequences (modifier terms and party names do) are looked up
-    word by word; the rest fall back to regular expressions. Matches are leftmost-longest and do
-    not overlap; each carries the label of its pattern.
+    Attributes:
+        pattern: The phrase pattern.
+        label: What a match means (a modifier kind, a party name, ...).
+        category: Matches within one category do not overlap; across categories they may.
+        ignore_case: Whether case matters (party names are matched with their case).
     """
 
-    def __init__(self, labelled: Sequence[tuple[str, str]], *, ignore_case: bool = True) -> None:
-        self._ignore_case = ignore_case
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        self._fallback: list[tuple[Alternation, str]] = []
-        for pattern, label in labelled:
-            phrases = _phrases_of(pattern)
-            if phrases is None:
-                self._fallback.append((Alternation([pattern], ignore_case=ignore_case), label))
+    pattern: str
+    label: str
+    category: str
+    ignore_case: bool = True
+
+
+class PhraseSet:
+    """Many labelled patterns found in a sentence in one pass of word lookups.
+
+    Patterns that expand to a few word sequences (modifier terms and party names do) are looked up
+    word by word; the rest fall back to regular expressions. Within a category matches are
+    leftmost-longest and do not overlap; each carries its pattern's label and category.
+    """
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = {}
+        self._fallback: list[tuple[Alternation, str, str]] = []
+        for phrase in phrases:
+            expansions = _phrases_of(phrase.pattern)
+            if expansions is None:
+                regex = Alternation([phrase.pattern], ignore_case=phrase.ignore_case)
+                self._fallback.append((regex, phrase.label, phrase.category))
                 continue
-            for phrase in phrases:
-                words = tuple(w.lower() for w in phrase) if ignore_case else phrase
-                self._by_first.setdefault(words[0], []).append((words, label))
+            for words in expansions:
+                key = words[0].lower()
+                tokens = tuple(w.lower() for w in words) if phrase.ignore_case else words
+                self._by_first.setdefault(key, []).append((tokens, phrase.ignore_case, phrase.label, phrase.category))
         for options in self._by_first.values():
             options.sort(key=lambda option: len(option[0]), reverse=True)
 
-    def find(self, words: Words) -> list[tuple[int, int, str]]:
-        """Where the patterns match, as ``(start, end, label)`` in the text's offsets."""
-        sequence = words.lower if self._ignore_case else words.original
-        found: list[tuple[int, int, str]] = []
-        position = 0
-        count = len(sequence)
-        while position < count:
-            options = self._by_first.get(sequence[position])
-            matched = 0
-            label = ""
-            for phrase, candidate in options or ():
-                if sequence[position : position + len(phrase)] == phrase:
-                    matched, label = len(phrase), candidate
-                    break
-            if matched:
-                last = position + matched - 1
-                end = words.spans[last][1]
-                if len(sequence[last]) == 1 and words.text[end : end + 1] == ".":
+    def find(self, words: Words) -> list[tuple[int, int, str, str]]:
+        """Where the patterns match, as ``(start, end, label, category)`` in the text's offsets."""
+        lower, original, spans, text = words.lower, words.original, words.spans, words.text
+        found: list[tuple[int, int, str, str]] = []
+        free: dict[str, int] = {}  # per category, the first word not yet inside a match
+        for position, word in enumerate(lower):
+            options = self._by_first.get(word)
+            if not options:
+                continue
+            claimed: set[str] = set()
+            for tokens, ignore_case, label, category in options:
+                if category in claimed or free.get(category, 0) > position:
+                    continue
+                size = len(tokens)
+                if (lower if ignore_case else original)[position : position + size] != tokens:
+                    continue
+                claimed.add(category)
+                last = position + size - 1
+                end = spans[last][1]
+                if len(tokens[-1]) == 1 and text[end : end + 1] == ".":
                     end += 1  # the last period of an abbreviation such as "U.S."
-                found.append((words.spans[position][0], end, label))
-                position += matched
-            else:
-                position += 1
-        if self._fallback:
-            extra = [(start, end, label) for regex, label in self._fallback for start, end in regex.spans(words.text)]
-            found = sorted(set(found) | set(extra))
+                found.append((spans[position][0], end, label, category))
+                free[category] = position + size
+        for regex, label, category in self._fallback:
+            found.extend((start, end, label, category) for start, end in regex.spans(text))
+        found.sort()
         return found
 
 

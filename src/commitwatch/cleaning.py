@@ -222,7 +222,7 @@ def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
     return Extraction(tuple(body), tuple(removed), title, dateline, date)
 
 
-def _is_header_line(line: Line, compiled: list[tuple[CleaningRule, re.Pattern[str]]]) -> bool:
+def _is_header_line(line: Line, compiled: _Compiled) -> bool:
     if not line.stripped:
         return True
     if _first_match(compiled, line, "drop-line", "cut-before") is not None:
@@ -230,16 +230,15 @@ def _is_header_line(line: Line, compiled: list[tuple[CleaningRule, re.Pattern[st
     return parse_dateline(line.stripped) is not None or is_heading(line.stripped)
 
 
-def _first_match(
-    compiled: list[tuple[CleaningRule, re.Pattern[str]]],
-    line: Line,
-    *actions: str,
-    zone: str | None = None,
-) -> CleaningRule | None:
+def _first_match(compiled: _Compiled, line: Line, *actions: str, zone: str | None = None) -> CleaningRule | None:
+    """The first rule of these actions (and zone) whose pattern matches the whole stripped line."""
     text = line.stripped
     if not text:
         return None
-    for rule, pattern in compiled:
+    found = compiled.combined.fullmatch(text)
+    if found is None:
+        return None  # no rule at all matches: the usual case for a line of prose, decided in one call
+    for rule, pattern in compiled.rules:
         if rule.action in actions and (zone is None or rule.zone == zone) and pattern.fullmatch(text):
             return rule
     return None
@@ -259,21 +258,30 @@ def _step(rule: str, reason: str, first: Line, last: Line) -> CleaningStep:
     )
 
 
-def _compile(rules: CleaningRules) -> list[tuple[CleaningRule, re.Pattern[str]]]:
+@attrs.frozen
+class _Compiled:
+    rules: tuple[tuple[CleaningRule, re.Pattern[str]], ...]
+    combined: re.Pattern[str]  # all the patterns at once: a line none of them matches is prose
+
+
+def _compile(rules: CleaningRules) -> _Compiled:
     return _compile_cached(rules.rules)
 
 
 @functools.lru_cache(maxsize=16)
-def _compile_cached(rules: tuple[CleaningRule, ...]) -> list[tuple[CleaningRule, re.Pattern[str]]]:
+def _compile_cached(rules: tuple[CleaningRule, ...]) -> _Compiled:
     compiled = []
     for rule in rules:
         try:
             compiled.append((rule, re.compile(rule.pattern, re.IGNORECASE)))
         except re.error as exc:
-            raise InputError(
-                Problem(f"cleaning rule '{rule.name}': invalid pattern: {exc}", None, None, None)
-            ) from None
-    return compiled
+            problem = Problem(f"cleaning rule '{rule.name}': invalid pattern: {exc}", None, None, "fix the pattern")
+            raise InputError(problem) from None
+    try:
+        combined = re.compile("|".join(f"(?:{rule.pattern})" for rule in rules) or "(?!)", re.IGNORECASE)
+    except re.error:  # patterns that cannot be joined (inline flags): every line is tried rule by rule
+        combined = re.compile(".*", re.DOTALL)
+    return _Compiled(tuple(compiled), combined)
 
 
 def iter_paragraphs(body: tuple[Line, ...]) -> Iterator[list[Line]]:

@@ -31,7 +31,7 @@ import ahocorasick
 import attrs
 
 from ._normalize import normalize
-from ._patterns import CompiledPattern, PhraseSet, Words, compile_pattern, compile_regex, words_of
+from ._patterns import CompiledPattern, Phrase, PhraseSet, compile_pattern, compile_regex, words_of
 from .model import (
     Catalog,
     CommitmentType,
@@ -106,7 +106,8 @@ class Matcher:
         self.catalog = catalog
         self.commitments: tuple[CommitmentType, ...] = catalog.active
         self._cues: list[_CompiledCue] = []
-        by_anchor: dict[str, list[int]] = defaultdict(list)
+        self._requirements: list[tuple[frozenset[str], ...]] = []
+        by_word: dict[str, set[int]] = defaultdict(set)
         for commitment_index, commitment in enumerate(self.commitments):
             for cue in commitment.cues:
                 compiled = (
@@ -115,17 +116,17 @@ class Matcher:
                     else compile_regex(cue.regex or "", cue.anchors)
                 )
                 cue_index = len(self._cues)
-                self._cues.append(
-                    _CompiledCue(
-                        commitment_index, cue, _fast_regex(compiled, cue.regex is not None), commitment.rank(cue.level)
-                    )
-                )
-                for anchor in compiled.anchors:
-                    by_anchor[anchor.lower()].append(cue_index)
+                regex = _fast_regex(compiled, cue.regex is not None)
+                self._cues.append(_CompiledCue(commitment_index, cue, regex, commitment.rank(cue.level)))
+                requirements = tuple(frozenset(word.lower() for word in group) for group in compiled.requirements)
+                self._requirements.append(requirements or (frozenset(a.lower() for a in compiled.anchors),))
+                for group in self._requirements[-1]:
+                    for word in group:
+                        by_word[word].add(cue_index)
         self._automaton = ahocorasick.Automaton()
-        for anchor, cue_indexes in by_anchor.items():
-            self._automaton.add_word(anchor, tuple(sorted(set(cue_indexes))))
-        if by_anchor:
+        for word, cue_indexes in by_word.items():
+            self._automaton.add_word(word, (word, tuple(sorted(cue_indexes))))
+        if by_word:
             self._automaton.make_automaton()
         self._exclusions = [
             [
@@ -141,22 +142,23 @@ class Matcher:
             "condition": catalog.modifiers.condition,
             "negation": catalog.modifiers.negation,
         }
-        labelled: list[tuple[str, str]] = []
+        phrases: list[Phrase] = []
         for kind, lexicon in lexicons.items():
             self._lexicons[kind] = (kind, lexicon)
-            labelled.extend((term, kind) for term in lexicon.terms)
-            labelled.extend((term, _PSEUDO) for term in lexicon.pseudo)
-        self._modifier_terms = PhraseSet(labelled)
-        words = [term for term in catalog.modifiers.terminators if term[:1].isalnum()]
-        marks = "".join(term for term in catalog.modifiers.terminators if not term[:1].isalnum())
-        self._terminator_words = PhraseSet([(term, "") for term in words])
+            phrases.extend(Phrase(term, kind, "modifier") for term in lexicon.terms)
+            phrases.extend(Phrase(term, _PSEUDO, "modifier") for term in lexicon.pseudo)
+        terminators = catalog.modifiers.terminators
+        marks = "".join(term for term in terminators if not term[:1].isalnum())
+        phrases.extend(Phrase(term, "", "terminator") for term in terminators if term[:1].isalnum())
         self._terminator_marks = re.compile(f"[{re.escape(marks)}]") if marks else None
         # Proper names match with their case (so the party "U.S." is not the pronoun "us").
-        self._party_names = PhraseSet(
-            [(name, party.name) for party in catalog.parties for name in (party.name, *party.aliases)],
-            ignore_case=False,
+        phrases.extend(
+            Phrase(name, party.name, "mention", ignore_case=False)
+            for party in catalog.parties
+            for name in (party.name, *party.aliases)
         )
-        self._collective = PhraseSet([(subject, COLLECTIVE) for subject in catalog.collective_subjects])
+        phrases.extend(Phrase(subject, COLLECTIVE, "mention") for subject in catalog.collective_subjects)
+        self._phrases = PhraseSet(phrases)
         self._party_order = {party.name: index for index, party in enumerate(catalog.parties)}
 
     # -- public ----------------------------------------------------------------------------------
@@ -226,10 +228,23 @@ class Matcher:
             starts.append(position)
             pieces.append(_lower(sentence.normalized))
             position += len(sentence.normalized) + 1
-        found: dict[int, set[int]] = defaultdict(set)
-        for end, cue_indexes in self._automaton.iter("\n".join(pieces)):
-            found[bisect_right(starts, end) - 1].update(cue_indexes)
-        return [(sentences[index], found[index]) for index in sorted(found)]
+        words: dict[int, set[str]] = defaultdict(set)
+        interested: dict[int, set[int]] = defaultdict(set)
+        for end, (word, cue_indexes) in self._automaton.iter("\n".join(pieces)):
+            index = bisect_right(starts, end) - 1
+            words[index].add(word)
+            interested[index].update(cue_indexes)
+        candidates = []
+        for index in sorted(interested):
+            present = words[index]
+            cues = {
+                cue
+                for cue in interested[index]
+                if all(not group.isdisjoint(present) for group in self._requirements[cue])
+            }
+            if cues:
+                candidates.append((sentences[index], cues))
+        return candidates
 
     def _read_sentence(
         self, statement_id: str, sentence: Sentence, cue_indexes: Iterable[int], parties: Sequence[str]
@@ -412,25 +427,26 @@ class _Scan:
     def __init__(self, matcher: Matcher, text: str) -> None:
         self.matcher = matcher
         self.text = text
-        self._words: Words | None = None
+        self._found: list[tuple[int, int, str, str]] | None = None
         self._terminators: list[tuple[int, int]] | None = None
         self._modifiers: list[tuple[ModifierKind, ModifierLexicon, int, int]] | None = None
         self._mentions: list[_Mention] | None = None
 
     @property
-    def words(self) -> Words:
-        if self._words is None:
-            self._words = words_of(self.text)
-        return self._words
+    def found(self) -> list[tuple[int, int, str, str]]:
+        """Modifier terms, clause terminators and party mentions, in one pass over the words."""
+        if self._found is None:
+            self._found = self.matcher._phrases.find(words_of(self.text))
+        return self._found
 
     @property
     def terminators(self) -> list[tuple[int, int]]:
         if self._terminators is None:
             marks = self.matcher._terminator_marks
-            found = [(start, end) for start, end, _ in self.matcher._terminator_words.find(self.words)]
+            spans = [(start, end) for start, end, _, category in self.found if category == "terminator"]
             if marks is not None:
-                found.extend(m.span() for m in marks.finditer(self.text))
-            self._terminators = sorted(found)
+                spans.extend(m.span() for m in marks.finditer(self.text))
+            self._terminators = sorted(spans)
         return self._terminators
 
     @property
@@ -440,29 +456,19 @@ class _Scan:
             lexicons = self.matcher._lexicons
             self._modifiers = [
                 (*lexicons[label], start, end)
-                for start, end, label in self.matcher._modifier_terms.find(self.words)
-                if label != _PSEUDO
+                for start, end, label, category in self.found
+                if category == "modifier" and label != _PSEUDO
             ]
         return self._modifiers
 
     @property
     def mentions(self) -> list[_Mention]:
-        """Parties and collective subjects named in the sentence, longest first where they overlap."""
+        """Parties and collective subjects named in the sentence (no two overlap)."""
         if self._mentions is None:
             text = self.text
-            found = [
-                _Mention(start, end, party)
-                for names in (self.matcher._party_names, self.matcher._collective)
-                for start, end, party in names.find(self.words)
-            ]
-            found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-            kept: list[_Mention] = []
-            for mention in found:
-                if kept and mention.start < kept[-1].end:
-                    continue
-                kept.append(mention)
+            found = [_Mention(start, end, label) for start, end, label, category in self.found if category == "mention"]
             # "U.S.-Japan alliance", "U.S.-ROK exercises": a name inside a compound is no holder
-            self._mentions = [m for m in kept if text[m.start - 1 : m.start] != "-" and text[m.end : m.end + 1] != "-"]
+            self._mentions = [m for m in found if text[m.start - 1 : m.start] != "-" and text[m.end : m.end + 1] != "-"]
         return self._mentions
 
 
