@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -361,21 +362,33 @@ def _product(items: list[_Node]) -> tuple[tuple[str, ...], ...] | None:
     return tuple(sorted(phrases)) if phrases else None
 
 
-@attrs.frozen
 class Words:
-    """A text's words, found once and shared by every :class:`PhraseSet` that looks at it."""
+    """A text's words, found once and shared by every lookup in it; offsets computed on demand."""
 
-    text: str
-    spans: tuple[tuple[int, int], ...]
-    original: tuple[str, ...]
-    lower: tuple[str, ...]
+    __slots__ = ("_spans", "lower", "original", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.original: list[str] = _TEXT_TOKEN.findall(text)
+        lowered = text.lower()
+        self.lower: list[str] = (
+            _TEXT_TOKEN.findall(lowered) if len(lowered) == len(text) else [word.lower() for word in self.original]
+        )
+        if len(self.lower) != len(self.original):  # lower-casing changed how the text splits
+            self.lower = [word.lower() for word in self.original]
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each word in the text."""
+        if self._spans is None:
+            self._spans = [match.span() for match in _TEXT_TOKEN.finditer(self.text)]
+        return self._spans
 
 
 def words_of(text: str) -> Words:
     """Split ``text`` into words (letters and digits; everything else separates)."""
-    found = [(m.start(), m.end(), m.group()) for m in _TEXT_TOKEN.finditer(text)]
-    original = tuple(word for _, _, word in found)
-    return Words(text, tuple((start, end) for start, end, _ in found), original, tuple(w.lower() for w in original))
+    return Words(text)
 
 
 @attrs.frozen
@@ -395,16 +408,19 @@ class Phrase:
     ignore_case: bool = True
 
 
+_Trie = dict[Any, Any]  # word -> _Trie; the key None holds the labels of phrases that end here
+
+
 class PhraseSet:
     """Many labelled patterns found in a sentence in one pass of word lookups.
 
-    Patterns that expand to a few word sequences (modifier terms and party names do) are looked up
-    word by word; the rest fall back to regular expressions. Within a category matches are
+    Patterns that expand to a few word sequences (modifier terms and party names do) go into a
+    word trie; the rest fall back to regular expressions. Within a category matches are
     leftmost-longest and do not overlap; each carries its pattern's label and category.
     """
 
     def __init__(self, phrases: Sequence[Phrase]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], bool, str, str]]] = {}
+        self._tries: tuple[_Trie, _Trie] = ({}, {})  # ignoring case, keeping case
         self._fallback: list[tuple[Alternation, str, str]] = []
         for phrase in phrases:
             expansions = _phrases_of(phrase.pattern)
@@ -412,38 +428,50 @@ class PhraseSet:
                 regex = Alternation([phrase.pattern], ignore_case=phrase.ignore_case)
                 self._fallback.append((regex, phrase.label, phrase.category))
                 continue
+            trie = self._tries[0 if phrase.ignore_case else 1]
             for words in expansions:
-                key = words[0].lower()
-                tokens = tuple(w.lower() for w in words) if phrase.ignore_case else words
-                self._by_first.setdefault(key, []).append((tokens, phrase.ignore_case, phrase.label, phrase.category))
-        for options in self._by_first.values():
-            options.sort(key=lambda option: len(option[0]), reverse=True)
+                node = trie
+                for word in words:
+                    node = node.setdefault(word.lower() if phrase.ignore_case else word, {})
+                node.setdefault(None, []).append((phrase.label, phrase.category))
 
     def find(self, words: Words) -> list[tuple[int, int, str, str]]:
         """Where the patterns match, as ``(start, end, label, category)`` in the text's offsets."""
-        lower, original, spans, text = words.lower, words.original, words.spans, words.text
-        found: list[tuple[int, int, str, str]] = []
+        hits: list[tuple[int, int, str, str]] = []  # first word, word count, label, category
         free: dict[str, int] = {}  # per category, the first word not yet inside a match
-        for position, word in enumerate(lower):
-            options = self._by_first.get(word)
-            if not options:
-                continue
-            claimed: set[str] = set()
-            for tokens, ignore_case, label, category in options:
-                if category in claimed or free.get(category, 0) > position:
-                    continue
-                size = len(tokens)
-                if (lower if ignore_case else original)[position : position + size] != tokens:
-                    continue
-                claimed.add(category)
+        lower, original = words.lower, words.original
+        ignoring, keeping = self._tries
+        count = len(lower)
+        for position in range(count):
+            starts = ((ignoring.get(lower[position]), lower), (keeping.get(original[position]), original))
+            if starts[0][0] is None and starts[1][0] is None:
+                continue  # the usual case: no phrase starts with this word
+            best: dict[str, tuple[int, str]] = {}
+            for node, sequence in starts:
+                depth = 1
+                while node is not None:
+                    for label, category in node.get(None, ()):
+                        if depth >= best.get(category, (0, ""))[0]:
+                            best[category] = (depth, label)
+                    if position + depth >= count:
+                        break
+                    node = node.get(sequence[position + depth])
+                    depth += 1
+            for category, (size, label) in best.items():
+                if free.get(category, 0) <= position:
+                    hits.append((position, size, label, category))
+                    free[category] = position + size
+        found: list[tuple[int, int, str, str]] = []
+        if hits:
+            spans, text, lower = words.spans, words.text, words.lower
+            for position, size, label, category in hits:
                 last = position + size - 1
                 end = spans[last][1]
-                if len(tokens[-1]) == 1 and text[end : end + 1] == ".":
+                if len(lower[last]) == 1 and text[end : end + 1] == ".":
                     end += 1  # the last period of an abbreviation such as "U.S."
                 found.append((spans[position][0], end, label, category))
-                free[category] = position + size
         for regex, label, category in self._fallback:
-            found.extend((start, end, label, category) for start, end in regex.spans(text))
+            found.extend((start, end, label, category) for start, end in regex.spans(words.text))
         found.sort()
         return found
 

@@ -160,6 +160,7 @@ class Matcher:
         phrases.extend(Phrase(subject, COLLECTIVE, "mention") for subject in catalog.collective_subjects)
         self._phrases = PhraseSet(phrases)
         self._party_order = {party.name: index for index, party in enumerate(catalog.parties)}
+        self._family_of = {commitment.id: commitment.family for commitment in catalog.commitments}
 
     # -- public ----------------------------------------------------------------------------------
 
@@ -181,7 +182,7 @@ class Matcher:
         strongest = [
             _strongest(per_commitment[index]) for index in range(len(self.commitments)) if per_commitment.get(index)
         ]
-        families_seen = {self.catalog.commitment(o.commitment_id).family for o in strongest}
+        families_seen = {self._family_of[o.commitment_id] for o in strongest}
         families = tuple(family.id for family in self.catalog.families if family.id in families_seen)
         return Reading(statement.id, tuple(strongest), families)
 
@@ -235,13 +236,16 @@ class Matcher:
             words[index].add(word)
             interested[index].update(cue_indexes)
         candidates = []
+        requirements = self._requirements
         for index in sorted(interested):
             present = words[index]
-            cues = {
-                cue
-                for cue in interested[index]
-                if all(not group.isdisjoint(present) for group in self._requirements[cue])
-            }
+            cues = set()
+            for cue in interested[index]:
+                for group in requirements[cue]:
+                    if group.isdisjoint(present):
+                        break
+                else:
+                    cues.add(cue)
             if cues:
                 candidates.append((sentences[index], cues))
         return candidates
