@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -120,11 +120,7 @@ def compile_pattern(pattern: str, *, require_anchor: bool = True) -> CompiledPat
     node = parser.parse_sequence(stop=())
     if parser.position != len(tokens):
         raise PatternError(f"unexpected '{tokens[parser.position]}'")
-    regex = r"(?<![\w])(?:" + node.regex + r")(?![\w])"
-    try:
-        re.compile(regex)
-    except re.error as exc:  # pragma: no cover - the grammar should not produce invalid regexes
-        raise PatternError(f"does not compile: {exc}") from None
+    regex = r"(?<![\w])(?:" + node.regex + r")(?![\w])"  # valid by construction: every literal is escaped
     if require_anchor and (node.anchors is None or min(len(anchor) for anchor in node.anchors) < MIN_ANCHOR):
         raise PatternError(
             f"every match must contain a fixed word of {MIN_ANCHOR}+ letters that is not a common word like "
@@ -167,8 +163,7 @@ def _tokenize(pattern: str) -> list[str]:
     return tokens
 
 
-@attrs.frozen
-class _Node:
+class _Node(NamedTuple):
     regex: str
     anchors: frozenset[str] | None  # None: matches without any fixed literal (optional, gap)
     optional: bool = False
@@ -179,10 +174,11 @@ class _Node:
 
 
 class _Parser:
-    def __init__(self, tokens: list[str], source: str) -> None:
+    def __init__(self, tokens: list[str], source: str, *, with_phrases: bool = False) -> None:
         self.tokens = tokens
         self.position = 0
         self.source = source
+        self.with_phrases = with_phrases  # also list the word sequences matched (see PhraseSet)
 
     def parse_sequence(self, stop: tuple[str, ...]) -> _Node:
         items: list[_Node] = []
@@ -192,7 +188,7 @@ class _Parser:
             raise PatternError("an empty group: write at least one word inside {} or []")
         if all(item.gap is not None for item in items):
             raise PatternError("a gap (...) must stand between words")
-        return _sequence(items)
+        return _sequence(items, self.with_phrases)
 
     def parse_item(self) -> _Node:
         token = self.tokens[self.position]
@@ -205,7 +201,7 @@ class _Parser:
             if not self._take(close):
                 raise PatternError(f"'{token}' is never closed with '{close}'")
             regex = "(?:" + "|".join(a.regex for a in alternatives) + ")"
-            phrases = _union(a.phrases for a in alternatives)
+            phrases = _union(a.phrases for a in alternatives) if self.with_phrases else None
             if token == "[":
                 return _Node(regex, None, optional=True, phrases=phrases)
             anchors: frozenset[str] | None = frozenset()
@@ -222,7 +218,7 @@ class _Parser:
             return _Node("", None, gap=size)
         if token in {"}", "]", "|"}:
             raise PatternError(f"unexpected '{token}'")
-        return _word(token)
+        return _word(token, self.with_phrases)
 
     def _take(self, token: str) -> bool:
         if self.position < len(self.tokens) and self.tokens[self.position] == token:
@@ -234,22 +230,14 @@ class _Parser:
 _WORD_SHAPE = re.compile(r"^(?P<stem>[\w'’.&/-]+?)(?:\((?P<endings>[\w|'-]+)\))?(?P<prefix>\*)?$")
 
 
-def _word(token: str) -> _Node:
+def _word(token: str, with_phrases: bool) -> _Node:
     found = _WORD_SHAPE.match(token)
     if found is None:
         raise PatternError(f"'{token}' is not a word (letters, with an optional (endings) group or a final *)")
     stem = found.group("stem")
-    parts = []
-    for char in stem:
-        if char == "-":
-            parts.append(r"[\s-]?")
-        elif char in "'’":
-            parts.append(r"'?")
-        elif char == ".":
-            parts.append(r"\.?")
-        else:
-            parts.append(re.escape(char))
-    regex = "".join(parts)
+    regex = re.escape(stem)
+    if not stem.isalnum():
+        regex = regex.replace("\\-", "[\\s-]?").replace("\\.", "\\.?").replace("'", "'?").replace("’", "'?")
     if found.group("endings"):
         endings = [ending for ending in found.group("endings").split("|") if ending]
         if not endings:
@@ -259,13 +247,13 @@ def _word(token: str) -> _Node:
         regex += r"\w*"
     pieces = [piece for piece in re.split(r"[-'’./&]", stem.lower()) if piece]
     anchor = max(pieces, key=len) if pieces else ""
-    phrases = _word_phrases(stem, found.group("endings"), bool(found.group("prefix")))
+    phrases = _word_phrases(stem, found.group("endings"), bool(found.group("prefix"))) if with_phrases else None
     if not anchor or (anchor in STOPWORDS and not found.group("endings") and not found.group("prefix")):
         return _Node(regex, None, phrases=phrases)
     return _Node(regex, frozenset({anchor}), phrases=phrases, requirements=(frozenset({anchor}),))
 
 
-def _sequence(items: list[_Node]) -> _Node:
+def _sequence(items: list[_Node], with_phrases: bool) -> _Node:
     regex = ""
     started = False  # once a required word is placed, every later word needs a separator first
     pending_gap = 0
@@ -289,7 +277,10 @@ def _sequence(items: list[_Node]) -> _Node:
         group for item in items if item.gap is None and not item.optional for group in item.requirements
     )
     return _Node(
-        regex, max(required, key=_anchor_quality, default=None), phrases=_product(items), requirements=requirements
+        regex,
+        max(required, key=_anchor_quality, default=None),
+        phrases=_product(items) if with_phrases else None,
+        requirements=requirements,
     )
 
 
@@ -480,7 +471,7 @@ def _phrases_of(pattern: str) -> tuple[tuple[str, ...], ...] | None:
     tokens = _tokenize(pattern)
     if not tokens:
         return None
-    parser = _Parser(tokens, pattern)
+    parser = _Parser(tokens, pattern, with_phrases=True)
     try:
         node = parser.parse_sequence(stop=())
     except PatternError:

@@ -41,7 +41,12 @@ class LineList(list[Any]):
         return self.line
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser (a C extension shipped in PyYAML's wheels) is many times faster than the pure
+# Python one; the constructors below run on top of either.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
     """SafeLoader with line-aware containers and stricter implicit typing."""
 
     problems: list[Problem]

@@ -82,14 +82,27 @@ class _Mention:
 
 
 class _CompiledCue:
-    __slots__ = ("alone", "commitment", "cue", "rank", "regex")
+    """A cue ready to run; its regular expression is compiled the first time a sentence needs it.
 
-    def __init__(self, commitment: int, cue: Cue, regex: re.Pattern[str], rank: int) -> None:
+    Compiling thousands of expressions up front would cost seconds that most runs never repay:
+    a cue runs only where its required words occur.
+    """
+
+    __slots__ = ("_compiled", "_regex", "alone", "commitment", "cue", "rank")
+
+    def __init__(self, commitment: int, cue: Cue, compiled: CompiledPattern, rank: int) -> None:
         self.commitment = commitment
         self.cue = cue
-        self.regex = regex
         self.rank = rank
         self.alone = cue.alone
+        self._compiled = compiled
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = _fast_regex(self._compiled, self.cue.regex is not None)
+        return self._regex
 
 
 class Matcher:
@@ -116,8 +129,7 @@ class Matcher:
                     else compile_regex(cue.regex or "", cue.anchors)
                 )
                 cue_index = len(self._cues)
-                regex = _fast_regex(compiled, cue.regex is not None)
-                self._cues.append(_CompiledCue(commitment_index, cue, regex, commitment.rank(cue.level)))
+                self._cues.append(_CompiledCue(commitment_index, cue, compiled, commitment.rank(cue.level)))
                 requirements = tuple(frozenset(word.lower() for word in group) for group in compiled.requirements)
                 self._requirements.append(requirements or (frozenset(a.lower() for a in compiled.anchors),))
                 for group in self._requirements[-1]:

@@ -112,8 +112,13 @@ def _read_all(tasks: list[FileTask], catalog: Catalog, jobs: int) -> Iterator[_R
             yield _read_one(task, matcher)
         return
     chunk = max(1, min(64, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,)) as pool:
-        yield from pool.map(_work, tasks, chunksize=chunk)
+    global _worker_matcher
+    _worker_matcher = Matcher(catalog)  # forked workers inherit it, patterns parsed once for all
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,)) as pool:
+            yield from pool.map(_work, tasks, chunksize=chunk)
+    finally:
+        _worker_matcher = None
 
 
 def _read_one(task: FileTask, matcher: Matcher) -> _Read | SkippedFile:
@@ -128,7 +133,8 @@ _worker_matcher: Matcher | None = None
 
 def _start_worker(catalog: Catalog) -> None:
     global _worker_matcher
-    _worker_matcher = Matcher(catalog)
+    if _worker_matcher is None or _worker_matcher.catalog is not catalog:  # a spawned, not forked, worker
+        _worker_matcher = Matcher(catalog)
 
 
 def _work(task: FileTask) -> _Read | SkippedFile:
