@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
@@ -190,9 +190,10 @@ def _input_files(statements: tuple[Path, ...], catalog_dir: Path | None) -> set[
     return files
 
 
-def _write_output(text: str, output: Path | None, inputs: set[Path]) -> None:
+def _write_output(chunks: Iterable[str], output: Path | None, inputs: set[Path]) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        for chunk in chunks:
+            click.echo(chunk, nl=False)
         return
     from .errors import InputError, Problem
 
@@ -203,7 +204,8 @@ def _write_output(text: str, output: Path | None, inputs: set[Path]) -> None:
             )
         )
     with _atomic(output) as handle:
-        handle.write(text)
+        for chunk in chunks:
+            handle.write(chunk)
 
 
 @contextmanager
@@ -267,15 +269,16 @@ def report(
     """
     catalog = _load_catalog(catalog_dir)
     changelog = _select(_changelog(statements, cleaning, catalog, jobs), since, until, families, commitments)
+    chunks: Iterable[str]
     if output_format == "json":
         from .render.json import render_json
 
-        text = render_json(changelog)
+        chunks = [render_json(changelog)]
     else:
-        from .render.markdown import render_markdown
+        from .render.markdown import iter_markdown
 
-        text = render_markdown(changelog, show_unchanged=show_all, oldest_first=oldest_first)
-    _write_output(text, output, _input_files(statements, catalog_dir))
+        chunks = iter_markdown(changelog, show_unchanged=show_all, oldest_first=oldest_first)
+    _write_output(chunks, output, _input_files(statements, catalog_dir))
 
 
 @cli.command()

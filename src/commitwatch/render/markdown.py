@@ -9,10 +9,11 @@ bold. Output is deterministic: no timestamps, no absolute paths.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..model import Change, ChangeKind, Changelog, CommitmentInfo, Evidence, Observation, Version
 
-__all__ = ["render_markdown", "render_timeline"]
+__all__ = ["iter_markdown", "render_markdown", "render_timeline"]
 
 KIND_ORDER = (
     ChangeKind.APPEARED,
@@ -67,16 +68,25 @@ def render_markdown(
     Returns:
         The Markdown text, ending with a newline.
     """
+    chunks = iter_markdown(changelog, show_unchanged=show_unchanged, oldest_first=oldest_first, stamp=stamp)
+    return "".join(chunks)
+
+
+def iter_markdown(
+    changelog: Changelog, *, show_unchanged: bool = False, oldest_first: bool = False, stamp: bool = True
+) -> Iterator[str]:
+    """The same Markdown as :func:`render_markdown`, one section at a time (for large reports)."""
     lines: list[str] = [f"# Commitment changelog: {_escape(changelog.catalog_title)}", ""]
     lines += _header(changelog, stamp)
     lines += ["", "## Timeline", ""]
     lines += _timeline(changelog)
+    yield "\n".join(lines) + "\n"
     versions = changelog.versions if oldest_first else tuple(reversed(changelog.versions))
     for version in versions:
-        lines += ["", *_version(changelog, version, show_unchanged)]
-    lines += _variants(changelog)
-    lines += _skipped(changelog)
-    return "\n".join(lines).rstrip() + "\n"
+        yield "\n" + "\n".join(_version(changelog, version, show_unchanged)) + "\n"
+    tail = [*_variants(changelog), *_skipped(changelog)]
+    if tail:
+        yield "\n".join(tail) + "\n"
 
 
 def render_timeline(changelog: Changelog) -> str:
