@@ -89,16 +89,23 @@ def build_changelog(
         skipped: The files that were skipped, carried into the changelog.
     """
     active = catalog.active
-    history = {commitment.id: _History(commitment.id) for commitment in active}
+    order = {commitment.id: position for position, commitment in enumerate(active)}
+    family_of = {commitment.id: commitment.family for commitment in active}
+    history: dict[str, _History] = {}
+    live: set[str] = set()  # commitments that can have an entry without being observed: shown and not dropped
     versions = []
     for number, (statement, reading) in enumerate(zip(statements, readings, strict=True), start=1):
+        observed = {o.commitment_id: o for o in reading.observations if o.commitment_id in order}
         changes = []
-        for commitment in active:
-            change = history[commitment.id].step(
-                number, reading.get(commitment.id), commitment.family in reading.families
-            )
+        for commitment_id in sorted(observed.keys() | live, key=order.__getitem__):
+            state = history.setdefault(commitment_id, _History(commitment_id))
+            change = state.step(number, observed.get(commitment_id), family_of[commitment_id] in reading.families)
             if change is not None:
                 changes.append(change)
+            if state.last is not None and not state.dropped:
+                live.add(commitment_id)
+            else:
+                live.discard(commitment_id)
         meta = statement.meta
         assert meta.date is not None, "a corpus holds dated statements only"
         versions.append(

@@ -191,9 +191,7 @@ class Matcher:
             observations, _ = self._read_sentence(statement.id, sentence, cue_indexes, parties)
             for commitment_index, observation in observations:
                 per_commitment[commitment_index].append(observation)
-        strongest = [
-            _strongest(per_commitment[index]) for index in range(len(self.commitments)) if per_commitment.get(index)
-        ]
+        strongest = [_strongest(per_commitment[index]) for index in sorted(per_commitment)]
         families_seen = {self._family_of[o.commitment_id] for o in strongest}
         families = tuple(family.id for family in self.catalog.families if family.id in families_seen)
         return Reading(statement.id, tuple(strongest), families)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..model import Change, ChangeKind, Changelog, CommitmentInfo, Evidence, Observation, Version
+from ..model import Change, ChangeKind, Changelog, Evidence, Observation, Version
 
 __all__ = ["iter_markdown", "render_markdown", "render_timeline"]
 
@@ -81,9 +81,10 @@ def iter_markdown(
     lines += ["", "## Timeline", ""]
     lines += _timeline(changelog)
     yield "\n".join(lines) + "\n"
+    index = _Index(changelog)
     versions = changelog.versions if oldest_first else tuple(reversed(changelog.versions))
     for version in versions:
-        yield "\n" + "\n".join(_version(changelog, version, show_unchanged)) + "\n"
+        yield "\n" + "\n".join(_version(index, version, show_unchanged)) + "\n"
     tail = [*_variants(changelog), *_skipped(changelog)]
     if tail:
         yield "\n".join(tail) + "\n"
@@ -115,24 +116,33 @@ def _header(changelog: Changelog, stamp: bool) -> list[str]:
     return lines
 
 
+TIMELINE_COLUMNS = 24  # more versions than this make a table no one can read: the latest are shown
+
+
 def _timeline(changelog: Changelog) -> list[str]:
-    versions = changelog.versions
+    versions = changelog.versions[-TIMELINE_COLUMNS:]
+    by_version = [{change.commitment_id: change for change in version.changes} for version in versions]
     header = "| Commitment | " + " | ".join(f"v{v.number} {v.date.isoformat()}" for v in versions) + " |"
     rule = "| --- | " + " | ".join("---" for _ in versions) + " |"
     rows = [header, rule]
     for family in changelog.families:
         members = [c for c in changelog.commitments if c.family == family.id]
-        cells = [[_cell(version, c) for version in versions] for c in members]
+        cells = [[_cell(changes.get(c.id)) for changes in by_version] for c in members]
         shown = [(c, row) for c, row in zip(members, cells, strict=True) if any(cell for cell in row)]
         if not shown:
             continue
         rows.append(f"| **{_cell_text(family.title)}** | " + " | ".join("" for _ in versions) + " |")
         rows.extend(f"| {_cell_text(c.title)} | " + " | ".join(row) + " |" for c, row in shown)
+    if len(changelog.versions) > len(versions):
+        rows += [
+            "",
+            f"The table shows the latest {len(versions)} of {len(changelog.versions):,} versions; "
+            "narrow the report with `--since` and `--until` to see others.",
+        ]
     return [*rows, "", LEGEND]
 
 
-def _cell(version: Version, commitment: CommitmentInfo) -> str:
-    change = version.change(commitment.id)
+def _cell(change: Change | None) -> str:
     if change is None:
         return ""
     if change.kind is ChangeKind.DROPPED:
@@ -145,7 +155,16 @@ def _cell(version: Version, commitment: CommitmentInfo) -> str:
     return f"{mark} {level}".strip()
 
 
-def _version(changelog: Changelog, version: Version, show_unchanged: bool) -> list[str]:
+class _Index:
+    """The changelog's commitments and families by id (a report looks them up once per entry)."""
+
+    def __init__(self, changelog: Changelog) -> None:
+        self.changelog = changelog
+        self.commitments = {commitment.id: commitment for commitment in changelog.commitments}
+        self.family_titles = {family.id: family.title for family in changelog.families}
+
+
+def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]:
     lines = [f"## v{version.number}: {version.date.isoformat()}: {_escape(version.title)}", ""]
     if version.source:
         lines.append(f"- **Source:** {_escape(version.source)}")
@@ -165,10 +184,10 @@ def _version(changelog: Changelog, version: Version, show_unchanged: bool) -> li
         shown_any = True
         lines += ["", f"### {HEADINGS[kind]}", ""]
         if kind is ChangeKind.NOT_ADDRESSED:
-            lines += _not_addressed(changelog, changes)
+            lines += _not_addressed(index, changes)
             continue
         for change in changes:
-            lines += _entry(changelog, change)
+            lines += _entry(index, change)
     hidden = len(by_kind.get(ChangeKind.UNCHANGED, []))
     if not shown_any:
         lines += ["", "No changes." if not hidden else f"No changes ({hidden} unchanged)."]
@@ -177,9 +196,9 @@ def _version(changelog: Changelog, version: Version, show_unchanged: bool) -> li
     return lines
 
 
-def _entry(changelog: Changelog, change: Change) -> list[str]:
-    commitment = changelog.commitment(change.commitment_id)
-    family = next(f.title for f in changelog.families if f.id == commitment.family)
+def _entry(index: _Index, change: Change) -> list[str]:
+    commitment = index.commitments[change.commitment_id]
+    family = index.family_titles[commitment.family]
     before, after = change.before, change.after
     if change.kind is ChangeKind.APPEARED:
         assert after is not None
@@ -204,17 +223,17 @@ def _entry(changelog: Changelog, change: Change) -> list[str]:
     return lines
 
 
-def _not_addressed(changelog: Changelog, changes: list[Change]) -> list[str]:
+def _not_addressed(index: _Index, changes: list[Change]) -> list[str]:
     lines = []
     by_family: dict[str, list[Change]] = {}
     for change in changes:
-        by_family.setdefault(changelog.commitment(change.commitment_id).family, []).append(change)
-    for family in changelog.families:
+        by_family.setdefault(index.commitments[change.commitment_id].family, []).append(change)
+    for family in index.changelog.families:
         members = by_family.get(family.id)
         if not members:
             continue
         titles = "; ".join(
-            f"{_escape(changelog.commitment(c.commitment_id).title)} (last {_level(c.before)} in v{c.before_version})"
+            f"{_escape(index.commitments[c.commitment_id].title)} (last {_level(c.before)} in v{c.before_version})"
             for c in members
             if c.before is not None
         )

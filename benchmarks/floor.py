@@ -1,0 +1,61 @@
+"""The floor and the naive baseline, as whole processes (see run.py).
+
+Floor: read every statement file, normalise it (the same character table commitwatch uses, so
+curly quotes and dashes read alike), and run one Aho-Corasick pass (pyahocorasick) over all the
+catalog's cue literals, counting hits and nothing more.
+
+Naive (``--naive N``): the same reading for the first N statements, then one ``re`` search per cue
+per statement, as a tool without a multi-pattern pass would do.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import ahocorasick
+
+from commitwatch._normalize import _TABLE
+
+
+def _texts(folder: Path, limit: int | None = None) -> list[str] | object:
+    paths = sorted(folder.iterdir())
+    for path in paths[:limit] if limit else paths:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        yield text if text.isascii() else text.translate(_TABLE)
+
+
+def floor(folder: Path, literals: list[str]) -> int:
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, 1)
+    automaton.make_automaton()
+    hits = 0
+    for text in _texts(folder):
+        for _ in automaton.iter(text.lower()):
+            hits += 1
+    return hits
+
+
+def naive(folder: Path, regexes: list[str], limit: int) -> int:
+    compiled = [re.compile(regex, re.IGNORECASE) for regex in regexes]
+    hits = 0
+    for text in _texts(folder, limit):
+        for regex in compiled:
+            if regex.search(text):
+                hits += 1
+    return hits
+
+
+def main() -> None:
+    folder, planting = Path(sys.argv[1]), json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
+    if len(sys.argv) > 4 and sys.argv[3] == "--naive":
+        print(naive(folder, planting["regexes"], int(sys.argv[4])))
+    else:
+        print(floor(folder, planting["literals"]))
+
+
+if __name__ == "__main__":
+    main()
