@@ -264,6 +264,12 @@ def main() -> None:
     print(_table(results))
 
 
+def _verdict(check: dict[str, Any]) -> str:
+    if not check["statements_wrong"] and not check["copies_wrong"]:
+        return "exact"
+    return f"{check['statements_wrong']} statements and {check['copies_wrong']} copies wrong"
+
+
 def _table(results: dict[str, Any]) -> str:
     lines = [
         "| statements | types | MB | floor st/s | commitwatch st/s (2 jobs) | MB/s | peak RSS MB "
@@ -273,15 +279,7 @@ def _table(results: dict[str, Any]) -> str:
     for row in results["rows"]:
         cw = row["commitwatch_j2"]
         check = row.get("check")
-        verdict = (
-            "not run"
-            if check is None
-            else (
-                "exact"
-                if not check["statements_wrong"] and not check["copies_wrong"]
-                else f"{check['statements_wrong']} wrong"
-            )
-        )
+        verdict = "not run" if check is None else _verdict(check)
         lines.append(
             f"| {row['statements']:,} | {row['types']:,} | {row['corpus_mb']} | {row['floor']['statements_per_s']:,} | "
             f"{cw['statements_per_s']:,} | {cw['mb_per_s']} | {cw['peak_rss_mb']} | {row['commitwatch_over_floor']} | "

@@ -25,6 +25,7 @@ SENTENCE_THRESHOLD = 0.5  # sentence-level similarity a pair needs before its wo
 _BANDS = 8
 _ROWS = 3
 _MAX_BUCKET = 64  # a band shared by more statements than this is boilerplate, not copying
+_RUN_SAMPLE = 4  # one five-word run in four (by hash) joins the sentence hashes as a feature
 _WORD = re.compile(r"[^\W_]+")
 _MASK = 0xFFFFFFFF
 _SALTS = tuple(
@@ -70,10 +71,11 @@ def fingerprint(statement: Statement) -> Fingerprint:
     sentences = tuple(
         zlib.crc32(" ".join(_WORD.findall(sentence.normalized.lower())).encode()) for sentence in statement.sentences
     )
-    features = set(sentences)
-    if len(sentences) < 4:  # too few sentences to compare by: compare overlapping word runs too
-        words = _WORD.findall(" ".join(s.normalized for s in statement.sentences).lower())
-        features.update(zlib.crc32(" ".join(words[i : i + 5]).encode()) for i in range(max(1, len(words) - 4)))
+    # Sentence hashes, plus a deterministic sample of five-word runs: a changed word then
+    # spoils one sentence but only a few runs, so copies still share most features.
+    words = _WORD.findall(" ".join(s.normalized for s in statement.sentences).lower())
+    runs = (zlib.crc32(" ".join(words[i : i + 5]).encode()) for i in range(max(1, len(words) - 4)))
+    features = set(sentences) | {run for run in runs if run % _RUN_SAMPLE == 0 or len(words) < 60}
     minimums = [min(((value * a + b) & _MASK) for value in features) if features else 0 for a, b in _SALTS]
     bands = tuple(hash((band, *minimums[band * _ROWS : (band + 1) * _ROWS])) for band in range(_BANDS))
     repairs = sum(step.count for step in statement.cleaning if step.action in {"normalized", "removed", "decoded"})
