@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from commitwatch import (
@@ -220,3 +222,42 @@ class TestStatements:
         observation = match(statement, catalog).get("sanctions.illicit_revenue")
         assert observation is not None
         assert observation.holders == ("United States", "Japan", "Republic of Korea")
+
+
+class TestHeldOutStatement:
+    """A statement written for the tests in the seeds' style, worded differently (not used to write the catalog)."""
+
+    EXPECTED: ClassVar[dict[str, tuple[str, tuple[str, ...]]]] = {
+        # "condemned in the strongest terms the DPRK's launch": the subject is the three foreign ministers
+        "condemnation.missile_launches": ("strongly_condemned", ("United States", "Japan", "Republic of Korea")),
+        # "yet another flagrant breach of multiple Security Council resolutions"
+        "international_law.unsc_violations": ("flagrant_violation", ("United States", "Japan", "Republic of Korea")),
+        # "its commitment to the defense of Japan and the ROK remains ironclad, backed by the full range ... nuclear"
+        "deterrence.extended_deterrence": ("nuclear_backed", ("United States",)),
+        # "the complete, verifiable and irreversible denuclearization"
+        "denuclearization.complete_denuclearization": ("cvid", ("United States", "Japan", "Republic of Korea")),
+        # "the United States remains ready to meet with the DPRK without any preconditions"
+        "dialogue.without_preconditions": ("offered", ("United States",)),
+        # "called on Pyongyang to return to the negotiating table"
+        "dialogue.urge_return": ("urged", ("United States", "Japan", "Republic of Korea")),
+        # "will ... enforce sanctions"
+        "sanctions.unsc_implementation": ("committed", ("United States", "Japan", "Republic of Korea")),
+        # "continue to counter the DPRK's cyber theft and the illicit revenue it generates through overseas IT workers"
+        "sanctions.illicit_revenue": ("committed", ("United States", "Japan", "Republic of Korea")),
+        # "will strengthen trilateral cooperation"
+        "security_cooperation.trilateral_cooperation": ("committed", ("United States", "Japan", "Republic of Korea")),
+        # "called for the immediate resolution of the abductions issue"
+        "human_rights.abductions": ("immediate_resolution", ("United States", "Japan", "Republic of Korea")),
+        # "expressed concern about the grave humanitarian situation in North Korea"
+        "human_rights.humanitarian": ("concern", ("United States", "Japan", "Republic of Korea")),
+    }
+
+    def test_reads_as_a_careful_reader_does(self) -> None:
+        """Every commitment in it is found at its level with its holders; the readout after End Text is ignored."""
+        from pathlib import Path
+
+        statement = load_statement(Path(__file__).parent / "data" / "heldout_2024-03-03.txt")
+        reading = match(statement, load_catalog(shipped_catalog()))
+        found = {o.commitment_id: (o.level, o.holders) for o in reading.observations}
+        assert found == self.EXPECTED
+        assert str(statement.meta.date) == "2024-03-03"

@@ -113,7 +113,7 @@ class TestCatalogEdit:
         _drop_ironclad_cue(pytester.path / "catalog")
         result = pytester.runpytest()
         result.assert_outcomes(failed=1)
-        result.stdout.fnmatch_lines(["*the reading changed in 2 entries:*", *(f"*{line}*" for line in self.AFFECTED)])
+        result.stdout.fnmatch_lines(["*what changed (2):*", *(f"*{line}*" for line in self.AFFECTED)])
         result.stdout.fnmatch_lines(["*-      - ironclad*"])  # the YAML diff itself
 
         pytester.runpytest("--force-regen")

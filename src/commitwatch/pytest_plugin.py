@@ -77,11 +77,7 @@ class CommitwatchRegression:
         except (AssertionError, pytest.fail.Exception) as exc:
             entries = entry_differences(expected, obtained) if expected is not None else []
             summary = "".join(f"\n  {line}" for line in entries)
-            failures.append(
-                f"commitwatch: the reading changed in {len(entries)} entries:{summary}\n\n{exc}"
-                if entries
-                else str(exc)
-            )
+            failures.append(f"commitwatch: what changed ({len(entries)}):{summary}\n\n{exc}" if entries else str(exc))
         if markdown:
             file_regression = self._fixture("file_regression")
             try:
