@@ -21,32 +21,14 @@ from .converter import make_converter, structure_yaml
 from .errors import CatalogError, Problem, did_you_mean, display_path
 from .model import (
     Catalog,
-    CatalogChange,
     CommitmentType,
     Examples,
-    Family,
-    Modifiers,
-    Party,
 )
 
 __all__ = ["CATALOG_FILE", "load_catalog"]
 
 CATALOG_FILE = "catalog.yaml"
 _ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
-
-
-@attrs.frozen
-class _CatalogFile:
-    """The shape of ``catalog.yaml``."""
-
-    version: str
-    title: str
-    families: tuple[Family, ...]
-    parties: tuple[Party, ...]
-    default_parties: tuple[str, ...]
-    collective_subjects: tuple[str, ...]
-    modifiers: Modifiers
-    changelog: tuple[CatalogChange, ...] = ()
 
 
 @attrs.frozen
@@ -97,18 +79,7 @@ def load_catalog(folder: str | Path) -> Catalog:
     problems.extend(_cross_checks(commitments))
     if problems or head is None:
         raise CatalogError(problems or [Problem("the catalog could not be read", display_path(main_path))])
-    return Catalog(
-        version=head.version,
-        title=head.title,
-        families=head.families,
-        parties=head.parties,
-        default_parties=head.default_parties,
-        collective_subjects=head.collective_subjects,
-        modifiers=head.modifiers,
-        commitments=tuple(commitments),
-        changelog=head.changelog,
-        root=display_path(root),
-    )
+    return attrs.evolve(head, commitments=tuple(commitments), root=display_path(root))
 
 
 def _read(path: Path, problems: list[Problem]) -> Any:
@@ -131,12 +102,12 @@ def _read(path: Path, problems: list[Problem]) -> Any:
     return data
 
 
-def _load_main(path: Path, problems: list[Problem]) -> _CatalogFile | None:
+def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
     shown = display_path(path)
     data = _read(path, problems)
     if data is None:
         return None
-    head, found = structure_yaml(make_converter(from_files=True), data, _CatalogFile, shown)
+    head, found = structure_yaml(make_converter(from_files=True), data, Catalog, shown)
     problems.extend(found)
     if head is None:
         return None
@@ -172,7 +143,7 @@ def _unknown_party(name: str, names: list[str], shown: str, line: int | None) ->
     return Problem(f"unknown party '{name}'", shown, line, hint)
 
 
-def _load_family(path: Path, head: _CatalogFile | None, problems: list[Problem]) -> list[CommitmentType]:
+def _load_family(path: Path, head: Catalog | None, problems: list[Problem]) -> list[CommitmentType]:
     shown = display_path(path)
     data = _read(path, problems)
     if data is None:
@@ -221,7 +192,7 @@ def _locate(commitment: CommitmentType, data: LineDict, index: int, shown: str) 
 
 
 def _entry_checks(
-    commitment: CommitmentType, family: str, head: _CatalogFile | None, data: LineDict, index: int, shown: str
+    commitment: CommitmentType, family: str, head: Catalog | None, data: LineDict, index: int, shown: str
 ) -> Iterator[Problem]:
     def at(*keys: Any) -> int | None:
         return line_at(data, "commitments", index, *keys)

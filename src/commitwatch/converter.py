@@ -60,7 +60,7 @@ def make_converter(*, from_files: bool = False) -> cattrs.Converter:
 
 def _register_file_hooks(converter: cattrs.Converter) -> None:
     # Order matters: a class's hook is built from the hooks its fields have at that moment.
-    from .model import CommitmentType, Cue, MatchExample, NoMatchExample
+    from .model import Catalog, CommitmentType, Cue, MatchExample, NoMatchExample
 
     for cls in (Cue, MatchExample):
         converter.register_structure_hook(
@@ -74,6 +74,17 @@ def _register_file_hooks(converter: cattrs.Converter) -> None:
         return plain(value, type_)
 
     converter.register_structure_hook(NoMatchExample, no_match)
+    # catalog.yaml holds everything but the commitments (in the family files) and where it was read
+    converter.register_structure_hook(
+        Catalog,
+        make_dict_structure_fn(
+            Catalog,
+            converter,
+            _cattrs_forbid_extra_keys=True,
+            commitments=override(omit=True),
+            root=override(omit=True),
+        ),
+    )
     converter.register_structure_hook(
         CommitmentType,
         make_dict_structure_fn(

@@ -478,7 +478,7 @@ class Catalog:
     default_parties: tuple[str, ...]
     collective_subjects: tuple[str, ...]
     modifiers: Modifiers
-    commitments: tuple[CommitmentType, ...]
+    commitments: tuple[CommitmentType, ...] = ()
     changelog: tuple[CatalogChange, ...] = ()
     root: str = ""
 
