@@ -64,3 +64,29 @@ class TestResolveJobs:
     def test_explicit_jobs_win(self) -> None:
         """--jobs N is taken as given."""
         assert resolve_jobs(3, 10) == 3
+
+
+class TestBadInputMidRun:
+    def test_vanished_and_binary_files_leave_the_rest_intact(
+        self, corpus: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file that disappears after listing, and a binary file, are skipped with reasons; the rest reads as before."""
+        import commitwatch.pipeline as pipeline
+
+        before = track_files(corpus, catalog=catalog, jobs=1)
+        (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 50)
+        vanishing = corpus / "zz_vanishing.txt"
+        vanishing.write_text("Title\n2025-01-01\n\nWe reaffirm our commitment to diplomacy.\n", encoding="utf-8")
+        real_plan = pipeline.plan
+
+        def plan_then_delete(*args, **kwargs):  # type: ignore[no-untyped-def]
+            planned = real_plan(*args, **kwargs)
+            vanishing.unlink()  # gone between listing and reading
+            return planned
+
+        monkeypatch.setattr(pipeline, "plan", plan_then_delete)
+        after = track_files(corpus, catalog=catalog, jobs=1)
+        assert after.versions == before.versions
+        reasons = {item.path: item.reason for item in after.skipped}
+        assert reasons["binary.txt"] == "binary file, not text"
+        assert reasons["zz_vanishing.txt"].startswith("cannot read the file")
