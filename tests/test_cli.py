@@ -97,11 +97,11 @@ class TestReport:
 
         import commitwatch.render.markdown as markdown
 
-        def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
-            yield "# A report that breaks halfway\n"
+        def broken(header, versions, out, **kwargs):  # type: ignore[no-untyped-def]
+            out.write("# A report that breaks halfway\n")
             raise OSError("disk full")
 
-        monkeypatch.setattr(markdown, "iter_markdown", broken)
+        monkeypatch.setattr(markdown, "write_markdown", broken)
         with pytest.raises(OSError, match="disk full"):
             run("report", "-o", str(target))
         assert target.read_text(encoding="utf-8") == "previous report\n"

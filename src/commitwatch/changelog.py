@@ -20,7 +20,7 @@ its family; such a comparison carries a note saying so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
@@ -41,7 +41,7 @@ from .model import (
     Version,
 )
 
-__all__ = ["build_changelog", "select", "track"]
+__all__ = ["build_changelog", "changelog_header", "iter_versions", "select", "select_stream", "track"]
 
 
 def track(corpus: Corpus, catalog: Catalog, *, on_statement: Callable[[Statement], None] | None = None) -> Changelog:
@@ -73,7 +73,7 @@ def track(corpus: Corpus, catalog: Catalog, *, on_statement: Callable[[Statement
 
 def build_changelog(
     statements: Sequence[Statement],
-    readings: Sequence[Reading],
+    readings: Iterable[Reading],
     catalog: Catalog,
     *,
     corpus: str = "",
@@ -88,12 +88,37 @@ def build_changelog(
         corpus: Where the statements came from, for the header.
         skipped: The files that were skipped, carried into the changelog.
     """
+    header = changelog_header(catalog, corpus=corpus, skipped=skipped)
+    return attrs.evolve(header, versions=tuple(iter_versions(statements, readings, catalog)))
+
+
+def changelog_header(catalog: Catalog, *, corpus: str = "", skipped: Iterable[SkippedFile] = ()) -> Changelog:
+    """A changelog without its versions: what is known before any statement is compared."""
+    return Changelog(
+        tool_version=__version__,
+        catalog_version=catalog.version,
+        catalog_title=catalog.title,
+        corpus=corpus,
+        families=catalog.families,
+        commitments=tuple(CommitmentInfo(c.id, c.title, c.family, c.ladder) for c in catalog.active),
+        versions=(),
+        skipped=tuple(skipped),
+    )
+
+
+def iter_versions(statements: Sequence[Statement], readings: Iterable[Reading], catalog: Catalog) -> Iterator[Version]:
+    """The versions one at a time, holding only each commitment's last observation in between.
+
+    Args:
+        statements: The canonical statements, oldest first.
+        readings: Their readings, in the same order (read lazily, so they may come from disk).
+        catalog: The catalog the readings were made with.
+    """
     active = catalog.active
     order = {commitment.id: position for position, commitment in enumerate(active)}
     family_of = {commitment.id: commitment.family for commitment in active}
     history: dict[str, _History] = {}
     live: set[str] = set()  # commitments that can have an entry without being observed: shown and not dropped
-    versions = []
     for number, (statement, reading) in enumerate(zip(statements, readings, strict=True), start=1):
         observed = {o.commitment_id: o for o in reading.observations if o.commitment_id in order}
         changes = []
@@ -108,31 +133,19 @@ def build_changelog(
                 live.discard(commitment_id)
         meta = statement.meta
         assert meta.date is not None, "a corpus holds dated statements only"
-        versions.append(
-            Version(
-                number=number,
-                statement_id=statement.id,
-                title=meta.title or statement.id,
-                date=meta.date,
-                source=meta.source,
-                parties=meta.parties or catalog.default_parties,
-                path=statement.path,
-                sha256=statement.sha256,
-                variants=statement.variants,
-                families=reading.families,
-                changes=tuple(changes),
-            )
+        yield Version(
+            number=number,
+            statement_id=statement.id,
+            title=meta.title or statement.id,
+            date=meta.date,
+            source=meta.source,
+            parties=meta.parties or catalog.default_parties,
+            path=statement.path,
+            sha256=statement.sha256,
+            variants=statement.variants,
+            families=reading.families,
+            changes=tuple(changes),
         )
-    return Changelog(
-        tool_version=__version__,
-        catalog_version=catalog.version,
-        catalog_title=catalog.title,
-        corpus=corpus,
-        families=catalog.families,
-        commitments=tuple(CommitmentInfo(c.id, c.title, c.family, c.ladder) for c in active),
-        versions=tuple(versions),
-        skipped=tuple(skipped),
-    )
 
 
 class _History:
@@ -208,8 +221,24 @@ def select(
     Raises:
         InputError: A family or commitment id that the changelog does not know.
     """
-    known_families = [family.id for family in changelog.families]
-    known_commitments = [commitment.id for commitment in changelog.commitments]
+    header, versions = select_stream(
+        changelog, iter(changelog.versions), since=since, until=until, families=families, commitments=commitments
+    )
+    return attrs.evolve(header, versions=tuple(versions))
+
+
+def select_stream(
+    header: Changelog,
+    versions: Iterator[Version],
+    *,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    families: Sequence[str] = (),
+    commitments: Sequence[str] = (),
+) -> tuple[Changelog, Iterator[Version]]:
+    """:func:`select` for a header and versions that come one at a time."""
+    known_families = [family.id for family in header.families]
+    family_of = {commitment.id: commitment.family for commitment in header.commitments}
     problems = [
         Problem(
             f"unknown family '{name}'",
@@ -224,26 +253,28 @@ def select(
             f"unknown commitment '{name}'",
             None,
             None,
-            did_you_mean(name, known_commitments) or "see `commitwatch check` for the ids",
+            did_you_mean(name, family_of) or "see `commitwatch check` for the ids",
         )
         for name in commitments
-        if name not in known_commitments
+        if name not in family_of
     ]
     if problems:
         raise InputError(problems)
 
     def wanted(commitment_id: str) -> bool:
-        info = changelog.commitment(commitment_id)
-        return (not families or info.family in families) and (not commitments or commitment_id in commitments)
+        return (not families or family_of[commitment_id] in families) and (
+            not commitments or commitment_id in commitments
+        )
 
-    versions = tuple(
-        attrs.evolve(version, changes=tuple(change for change in version.changes if wanted(change.commitment_id)))
-        for version in changelog.versions
-        if (since is None or version.date >= since) and (until is None or version.date <= until)
+    def narrowed() -> Iterator[Version]:
+        for version in versions:
+            if (since is None or version.date >= since) and (until is None or version.date <= until):
+                yield attrs.evolve(version, changes=tuple(c for c in version.changes if wanted(c.commitment_id)))
+
+    narrowed_header = attrs.evolve(
+        header,
+        versions=(),
+        commitments=tuple(c for c in header.commitments if wanted(c.id)),
+        families=tuple(f for f in header.families if not families or f.id in families),
     )
-    return attrs.evolve(
-        changelog,
-        versions=versions,
-        commitments=tuple(c for c in changelog.commitments if wanted(c.id)),
-        families=tuple(f for f in changelog.families if not families or f.id in families),
-    )
+    return narrowed_header, narrowed()

@@ -12,11 +12,11 @@ import datetime as dt
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import click
 
@@ -24,7 +24,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .errors import CommitwatchError
-    from .model import Catalog, Changelog
+    from .model import Catalog, Changelog, Version
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -124,10 +124,13 @@ def _sources(statements: tuple[Path, ...]) -> tuple[Path, ...]:
     return (shipped_seeds(),)
 
 
-def _changelog(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, jobs: int | None) -> Changelog:
+@contextmanager
+def _stream(
+    statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, jobs: int | None
+) -> Iterator[tuple[Changelog, Iterator[Version]]]:
     """Read the statements with the catalog, showing progress on a terminal for large corpora."""
     from .cleaning import load_cleaning_rules
-    from .pipeline import track_files
+    from .pipeline import stream_files
 
     rules = load_cleaning_rules(cleaning) if cleaning is not None else None
     bar: Any = None
@@ -140,12 +143,20 @@ def _changelog(statements: tuple[Path, ...], cleaning: Path | None, catalog: Cat
             bar = click.progressbar(length=total, label="Reading statements", file=sys.stderr)
             bar.__enter__()
         bar.update(1)
-
-    try:
-        return track_files(*_sources(statements), catalog=catalog, cleaning=rules, jobs=jobs, on_statement=progress)
-    finally:
-        if bar is not None:
+        if done == total:
             bar.__exit__(None, None, None)
+
+    with stream_files(
+        *_sources(statements), catalog=catalog, cleaning=rules, jobs=jobs, on_statement=progress
+    ) as streamed:
+        yield streamed
+
+
+def _changelog(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, jobs: int | None) -> Changelog:
+    import attrs
+
+    with _stream(statements, cleaning, catalog, jobs) as (header, versions):
+        return attrs.evolve(header, versions=tuple(versions))
 
 
 def _load_catalog(catalog_dir: Path | None) -> Catalog:
@@ -190,10 +201,11 @@ def _input_files(statements: tuple[Path, ...], catalog_dir: Path | None) -> set[
     return files
 
 
-def _write_output(chunks: Iterable[str], output: Path | None, inputs: set[Path]) -> None:
+@contextmanager
+def _output(output: Path | None, inputs: set[Path]) -> Iterator[TextIO]:
+    """Where the report goes: stdout, or a file written atomically that is not one of the inputs."""
     if output is None:
-        for chunk in chunks:
-            click.echo(chunk, nl=False)
+        yield sys.stdout
         return
     from .errors import InputError, Problem
 
@@ -204,8 +216,7 @@ def _write_output(chunks: Iterable[str], output: Path | None, inputs: set[Path])
             )
         )
     with _atomic(output) as handle:
-        for chunk in chunks:
-            handle.write(chunk)
+        yield handle
 
 
 @contextmanager
@@ -267,18 +278,27 @@ def report(
     Markdown for people (a timeline table, then each version's changes with their evidence), or
     JSON for programs (the whole changelog; see the README for its layout).
     """
+    from .changelog import select_stream
+    from .render.json import write_json
+    from .render.markdown import write_markdown
+
     catalog = _load_catalog(catalog_dir)
-    changelog = _select(_changelog(statements, cleaning, catalog, jobs), since, until, families, commitments)
-    chunks: Iterable[str]
-    if output_format == "json":
-        from .render.json import render_json
-
-        chunks = [render_json(changelog)]
-    else:
-        from .render.markdown import iter_markdown
-
-        chunks = iter_markdown(changelog, show_unchanged=show_all, oldest_first=oldest_first)
-    _write_output(chunks, output, _input_files(statements, catalog_dir))
+    with (
+        _output(output, _input_files(statements, catalog_dir)) as handle,
+        _stream(statements, cleaning, catalog, jobs) as (header, versions),
+    ):
+        header, versions = select_stream(
+            header,
+            versions,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            families=families,
+            commitments=commitments,
+        )
+        if output_format == "json":
+            write_json(header, versions, handle)
+        else:
+            write_markdown(header, versions, handle, show_unchanged=show_all, oldest_first=oldest_first)
 
 
 @cli.command()

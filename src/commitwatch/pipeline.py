@@ -10,20 +10,24 @@ output is identical whatever the number of jobs.
 from __future__ import annotations
 
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from ._variants import DEFAULT_THRESHOLD, Fingerprint, Words, fingerprint, words_of
-from .changelog import build_changelog
+from .changelog import changelog_header, iter_versions
 from .cleaning import CleaningRules
 from .matching import Matcher
-from .model import Catalog, Changelog, Reading, SkippedFile, Statement
+from .model import Catalog, Changelog, Reading, SkippedFile, Statement, Version
 from .statements import FileTask, assemble, plan, read_task
 
-__all__ = ["PARALLEL_THRESHOLD", "resolve_jobs", "track_files"]
+__all__ = ["PARALLEL_THRESHOLD", "resolve_jobs", "stream_files", "track_files"]
 
 PARALLEL_THRESHOLD = 200  # statements; below this, starting worker processes costs more than it saves
 
@@ -52,7 +56,8 @@ def track_files(
 ) -> Changelog:
     """Read statement folders and files with a catalog and build the changelog.
 
-    The same result as ``track(load_statements(*sources), catalog)``, in bounded memory.
+    The same result as ``track(load_statements(*sources), catalog)``, without ever holding the
+    statements' texts. For a changelog too large to hold, use :func:`stream_files`.
 
     Args:
         sources: Folders and files, as for :func:`~commitwatch.load_statements`.
@@ -66,39 +71,88 @@ def track_files(
     Raises:
         InputError, StatementError: As :func:`~commitwatch.load_statements`.
     """
+    with stream_files(
+        *sources,
+        catalog=catalog,
+        cleaning=cleaning,
+        jobs=jobs,
+        variant_threshold=variant_threshold,
+        on_statement=on_statement,
+    ) as (header, versions):
+        return attrs.evolve(header, versions=tuple(versions))
+
+
+@contextmanager
+def stream_files(
+    *sources: str | Path,
+    catalog: Catalog,
+    cleaning: CleaningRules | None = None,
+    jobs: int | None = None,
+    variant_threshold: float = DEFAULT_THRESHOLD,
+    on_statement: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[Changelog, Iterator[Version]]]:
+    """Like :func:`track_files`, in memory that does not grow with the corpus's readings.
+
+    Each statement's reading is written to a temporary file as soon as it is made, and read back
+    when its version comes; the versions come one at a time. Use as a context manager::
+
+        with stream_files("statements/", catalog=catalog) as (header, versions):
+            for version in versions: ...
+
+    Yields:
+        The changelog without its versions (header, skipped files), and the versions, oldest first.
+    """
     tasks, skipped, root = plan(*sources, cleaning=cleaning)
-    reads: list[_Read] = []
+    statements: list[Statement] = []
+    prints: list[Fingerprint] = []
     read_tasks: list[FileTask] = []
-    outcomes = _read_all(tasks, catalog, resolve_jobs(jobs, len(tasks)))
-    for done, (task, outcome) in enumerate(zip(tasks, outcomes, strict=True), start=1):
-        if on_statement is not None:
-            on_statement(done, len(tasks))
-        if isinstance(outcome, SkippedFile):
-            skipped.append(outcome)
-        else:
-            reads.append(outcome)
+    with _Spill() as spill:
+        outcomes = _read_all(tasks, catalog, resolve_jobs(jobs, len(tasks)))
+        for done, (task, outcome) in enumerate(zip(tasks, outcomes, strict=True), start=1):
+            if on_statement is not None:
+                on_statement(done, len(tasks))
+            if isinstance(outcome, SkippedFile):
+                skipped.append(outcome)
+                continue
+            statements.append(outcome.statement)
+            prints.append(outcome.fingerprint)
             read_tasks.append(task)
+            spill.add(outcome.reading)
 
-    def words(index: int) -> Words:
-        statement = read_task(read_tasks[index])
-        assert isinstance(statement, Statement), "a file that was read once reads again"
-        return words_of(statement)
+        def words(index: int) -> Words:
+            statement = read_task(read_tasks[index])
+            assert isinstance(statement, Statement), "a file that was read once reads again"
+            return words_of(statement)
 
-    manifests = {task.path.stem: task.manifest for task in read_tasks if task.manifest is not None}
-    groups, undated = assemble(
-        [read.statement for read in reads],
-        [read.fingerprint for read in reads],
-        words,
-        manifests,
-        variant_threshold,
-    )
-    return build_changelog(
-        [statement for _, statement in groups],
-        [reads[index].reading for index, _ in groups],
-        catalog,
-        corpus=root,
-        skipped=sorted([*skipped, *undated], key=_path_of),
-    )
+        manifests = {task.path.stem: task.manifest for task in read_tasks if task.manifest is not None}
+        groups, undated = assemble(statements, prints, words, manifests, variant_threshold)
+        header = changelog_header(catalog, corpus=root, skipped=sorted([*skipped, *undated], key=_path_of))
+        readings = (spill.get(index) for index, _ in groups)
+        yield header, iter_versions([statement for _, statement in groups], readings, catalog)
+
+
+class _Spill:
+    """Readings kept in a temporary file between the two passes, read back one at a time."""
+
+    def __init__(self) -> None:
+        self._file: Any = None
+        self._offsets: list[int] = []
+
+    def __enter__(self) -> _Spill:
+        self._file = tempfile.TemporaryFile(prefix="commitwatch-")
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._file.close()
+
+    def add(self, reading: Reading) -> None:
+        self._offsets.append(self._file.tell())
+        pickle.dump(reading, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def get(self, index: int) -> Reading:
+        self._file.seek(self._offsets[index])
+        reading: Reading = pickle.load(self._file)
+        return reading
 
 
 def _path_of(item: SkippedFile) -> str:

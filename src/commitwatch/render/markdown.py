@@ -8,12 +8,16 @@ bold. Output is deterministic: no timestamps, no absolute paths.
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Iterator
+import tempfile
+from collections import deque
+from collections.abc import Iterable
+from typing import TextIO
 
 from ..model import Change, ChangeKind, Changelog, Evidence, Observation, Version
 
-__all__ = ["iter_markdown", "render_markdown", "render_timeline"]
+__all__ = ["render_markdown", "render_timeline", "write_markdown"]
 
 KIND_ORDER = (
     ChangeKind.APPEARED,
@@ -68,38 +72,90 @@ def render_markdown(
     Returns:
         The Markdown text, ending with a newline.
     """
-    chunks = iter_markdown(changelog, show_unchanged=show_unchanged, oldest_first=oldest_first, stamp=stamp)
-    return "".join(chunks)
+    out = io.StringIO()
+    write_markdown(
+        changelog, iter(changelog.versions), out, show_unchanged=show_unchanged, oldest_first=oldest_first, stamp=stamp
+    )
+    return out.getvalue()
 
 
-def iter_markdown(
-    changelog: Changelog, *, show_unchanged: bool = False, oldest_first: bool = False, stamp: bool = True
-) -> Iterator[str]:
-    """The same Markdown as :func:`render_markdown`, one section at a time (for large reports)."""
-    lines: list[str] = [f"# Commitment changelog: {_escape(changelog.catalog_title)}", ""]
-    lines += _header(changelog, stamp)
-    lines += ["", "## Timeline", ""]
-    lines += _timeline(changelog)
-    yield "\n".join(lines) + "\n"
-    index = _Index(changelog)
-    versions = changelog.versions if oldest_first else tuple(reversed(changelog.versions))
-    for version in versions:
-        yield "\n" + "\n".join(_version(index, version, show_unchanged)) + "\n"
-    tail = [*_variants(changelog), *_skipped(changelog)]
+def write_markdown(
+    header: Changelog,
+    versions: Iterable[Version],
+    out: TextIO,
+    *,
+    show_unchanged: bool = False,
+    oldest_first: bool = False,
+    stamp: bool = True,
+) -> None:
+    """Write the Markdown of :func:`render_markdown` for versions that come one at a time.
+
+    Each version's section is written to a temporary file as it comes (the report's head, which
+    summarises all of them, goes first), so memory does not grow with the number of versions.
+
+    Args:
+        header: The changelog's header (its ``versions`` are not used).
+        versions: The versions, oldest first.
+        out: Where to write.
+        show_unchanged, oldest_first, stamp: As for :func:`render_markdown`.
+    """
+    seen = _Seen()
+    index = _Index(header)
+    offsets: list[int] = []
+    with tempfile.TemporaryFile(prefix="commitwatch-") as buffer:
+        for version in versions:
+            seen.add(version)
+            offsets.append(buffer.tell())
+            buffer.write(("\n" + "\n".join(_version(index, version, show_unchanged)) + "\n").encode("utf-8"))
+        offsets.append(buffer.tell())
+        lines: list[str] = [f"# Commitment changelog: {_escape(header.catalog_title)}", ""]
+        lines += _header(header, seen, stamp)
+        lines += ["", "## Timeline", ""]
+        lines += _timeline(header, seen)
+        out.write("\n".join(lines) + "\n")
+        order = range(len(offsets) - 1) if oldest_first else reversed(range(len(offsets) - 1))
+        for position in order:
+            buffer.seek(offsets[position])
+            out.write(buffer.read(offsets[position + 1] - offsets[position]).decode("utf-8"))
+    tail = [*_variants(seen), *_skipped(header)]
     if tail:
-        yield "\n".join(tail) + "\n"
+        out.write("\n".join(tail) + "\n")
+
+
+class _Seen:
+    """What the report's head and tail need of all the versions, gathered as they go by."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: Version | None = None
+        self.last: Version | None = None
+        self.latest: deque[Version] = deque(maxlen=TIMELINE_COLUMNS)
+        self.with_variants: list[Version] = []
+
+    def add(self, version: Version) -> None:
+        self.count += 1
+        self.first = self.first or version
+        self.last = version
+        self.latest.append(version)
+        if version.variants:
+            self.with_variants.append(version)
 
 
 def render_timeline(changelog: Changelog) -> str:
     """Only the timeline table (and its legend), for a terminal."""
-    return "\n".join(_timeline(changelog)) + "\n"
+    seen = _Seen()
+    for version in changelog.versions:
+        seen.add(version)
+    return "\n".join(_timeline(changelog, seen)) + "\n"
 
 
-def _header(changelog: Changelog, stamp: bool) -> list[str]:
-    versions = changelog.versions
-    variants = sum(len(version.variants) for version in versions)
-    span = f"{versions[0].date.isoformat()} to {versions[-1].date.isoformat()}" if versions else "no statements"
-    counts = f"{len(versions)} statement{'s' if len(versions) != 1 else ''}, {span}"
+def _header(changelog: Changelog, seen: _Seen, stamp: bool) -> list[str]:
+    variants = sum(len(version.variants) for version in seen.with_variants)
+    if seen.first is not None and seen.last is not None:
+        span = f"{seen.first.date.isoformat()} to {seen.last.date.isoformat()}"
+    else:
+        span = "no statements"
+    counts = f"{seen.count} statement{'s' if seen.count != 1 else ''}, {span}"
     extras = []
     if variants:
         extras.append(f"{variants} republished cop{'ies' if variants != 1 else 'y'} counted once")
@@ -119,8 +175,8 @@ def _header(changelog: Changelog, stamp: bool) -> list[str]:
 TIMELINE_COLUMNS = 24  # more versions than this make a table no one can read: the latest are shown
 
 
-def _timeline(changelog: Changelog) -> list[str]:
-    versions = changelog.versions[-TIMELINE_COLUMNS:]
+def _timeline(changelog: Changelog, seen: _Seen) -> list[str]:
+    versions = list(seen.latest)
     by_version = [{change.commitment_id: change for change in version.changes} for version in versions]
     header = "| Commitment | " + " | ".join(f"v{v.number} {v.date.isoformat()}" for v in versions) + " |"
     rule = "| --- | " + " | ".join("---" for _ in versions) + " |"
@@ -133,10 +189,10 @@ def _timeline(changelog: Changelog) -> list[str]:
             continue
         rows.append(f"| **{_cell_text(family.title)}** | " + " | ".join("" for _ in versions) + " |")
         rows.extend(f"| {_cell_text(c.title)} | " + " | ".join(row) + " |" for c, row in shown)
-    if len(changelog.versions) > len(versions):
+    if seen.count > len(versions):
         rows += [
             "",
-            f"The table shows the latest {len(versions)} of {len(changelog.versions):,} versions; "
+            f"The table shows the latest {len(versions)} of {seen.count:,} versions; "
             "narrow the report with `--since` and `--until` to see others.",
         ]
     return [*rows, "", LEGEND]
@@ -292,8 +348,8 @@ def _cell_text(text: str) -> str:
     return _escape(text)
 
 
-def _variants(changelog: Changelog) -> list[str]:
-    rows = [(version, variant) for version in changelog.versions for variant in version.variants]
+def _variants(seen: _Seen) -> list[str]:
+    rows = [(version, variant) for version in seen.with_variants for variant in version.variants]
     if not rows:
         return []
     lines = ["", "## Republished copies", ""]
