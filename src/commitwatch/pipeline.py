@@ -170,7 +170,11 @@ def _read_all(tasks: list[FileTask], catalog: Catalog, jobs: int) -> Iterator[_R
     _worker_matcher = Matcher(catalog)  # forked workers inherit it, patterns parsed once for all
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,)) as pool:
-            yield from pool.map(_work, tasks, chunksize=chunk)
+            # A block at a time: Executor.map submits everything it is given at once, and tasks and
+            # results waiting in its queues would then grow with the corpus.
+            block = chunk * jobs * 8
+            for start in range(0, len(tasks), block):
+                yield from pool.map(_work, tasks[start : start + block], chunksize=chunk)
     finally:
         _worker_matcher = None
 
