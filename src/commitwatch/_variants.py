@@ -9,8 +9,10 @@ hashes, then word by word with rapidfuzz, and counts only at or above the thresh
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
@@ -26,6 +28,7 @@ _BANDS = 8
 _ROWS = 3
 _MAX_BUCKET = 64  # a band shared by more statements than this is boilerplate, not copying
 _RUN_SAMPLE = 4  # one five-word run in four (by hash) joins the sentence hashes as a feature
+_WORDS_CACHE = 256
 _WORD = re.compile(r"[^\W_]+")
 _MASK = 0xFFFFFFFF
 _SALTS = tuple(
@@ -43,7 +46,7 @@ class Fingerprint:
     dated: bool
     repairs: int
     variant_of: str | None
-    sentences: tuple[int, ...]
+    sentences: array[int]  # a hash per sentence, compactly (a corpus holds one per statement)
     bands: tuple[int, ...]
 
 
@@ -86,7 +89,7 @@ def fingerprint(statement: Statement) -> Fingerprint:
         dated=statement.meta.date is not None,
         repairs=repairs,
         variant_of=statement.meta.variant_of,
-        sentences=sentences,
+        sentences=array("I", sentences),
         bands=bands,
     )
 
@@ -118,12 +121,8 @@ def group_variants(
             first, second = sorted((position, index[item.variant_of]))
             pairs.add((first, second))
 
-    cache: dict[int, Words] = {}
-
-    def cached(position: int) -> Words:
-        if position not in cache:
-            cache[position] = words(position)
-        return cache[position]
+    # Pairs come sorted, so a small cache serves most lookups; a large corpus's words are never all held.
+    cached = functools.lru_cache(maxsize=_WORDS_CACHE)(words)
 
     parent = list(range(len(prints)))
 
