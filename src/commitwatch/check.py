@@ -9,7 +9,7 @@ import attrs
 from .matching import Matcher
 from .model import Catalog, CommitmentType, MatchExample, NoMatchExample, Observation
 
-__all__ = ["CheckResult", "ExampleFailure", "ExampleOutcome", "check_catalog", "run_example"]
+__all__ = ["CheckResult", "ExampleOutcome", "check_catalog", "run_example"]
 
 
 @attrs.frozen
@@ -30,9 +30,6 @@ class ExampleOutcome:
     def format(self) -> str:
         """``file:line: entry: problem``, as ``commitwatch check`` prints a failure."""
         return f"{self.file}:{self.line}: {self.commitment_id}: {self.problem}"
-
-
-ExampleFailure = ExampleOutcome
 
 
 @attrs.frozen
