@@ -35,7 +35,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 CORPORA = HERE / ".corpus"
 RESULTS = HERE / "results"
-NAIVE_WORK = 60_000  # cue searches per naive run: the sample shrinks as the catalog grows
+NAIVE_WORK = 20_000  # cue searches per naive run: the sample shrinks as the catalog grows
 
 FULL = {
     "corpus_scaling": [(1_000, 3_000), (10_000, 3_000), (50_000, 3_000)],
