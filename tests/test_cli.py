@@ -102,8 +102,9 @@ class TestReport:
             raise OSError("disk full")
 
         monkeypatch.setattr(markdown, "write_markdown", broken)
-        with pytest.raises(OSError, match="disk full"):
-            run("report", "-o", str(target))
+        result = run("report", "-o", str(target))
+        assert result.exit_code == 1
+        assert result.stderr.startswith("Error: disk full, check the path")
         assert target.read_text(encoding="utf-8") == "previous report\n"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
 

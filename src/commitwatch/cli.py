@@ -59,6 +59,16 @@ def _handle_errors(command: F) -> F:
                 raise
             click.echo(_format_error(exc), err=True)
             sys.exit(EXIT_ERROR)
+        except BrokenPipeError:
+            # The reader went away (`commitwatch report | head`): stop quietly, as other tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_ERROR)
+        except OSError as exc:
+            if debug:
+                raise
+            where = f", {exc.filename}" if exc.filename else ""
+            click.echo(f"Error: {exc.strerror or exc}{where}, check the path, its permissions and free space", err=True)
+            sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
 
