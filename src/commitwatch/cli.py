@@ -434,7 +434,8 @@ def diff(
 
     from ._gitcatalog import resolve_base_catalog
     from .converter import make_converter
-    from .diff import diff_changelogs, renames, render_diff_markdown
+    from .diff import diff_changelogs, renames
+    from .render.diff import render_diff_markdown
 
     new_catalog = _load_catalog(catalog_dir)
     with resolve_base_catalog(base, catalog_dir) as base_dir:
