@@ -32,7 +32,11 @@ _TRANSLATIONS: dict[str, tuple[str, str]] = {
     "unify-dashes": ("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"),
     "unify-spaces": ("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
 }
-_TABLE = str.maketrans({char: repl for chars, repl in _TRANSLATIONS.values() for char in chars})
+_STRAIGHTENED = {char: repl for chars, repl in _TRANSLATIONS.values() for char in chars}
+# A regular expression, not str.translate: translating non-ASCII text looks up every character.
+_TO_STRAIGHTEN = re.compile(f"[{re.escape(''.join(_STRAIGHTENED))}]")
+# What ftfy must look at: HTML entities, and non-ASCII characters other than the ones straightened.
+_TO_REPAIR = re.compile(f"[^\\x00-\\x7f{re.escape(''.join(_STRAIGHTENED))}]|&")
 _STEP_RULE = {name: name.removesuffix("-single").removesuffix("-double") for name in _TRANSLATIONS}
 _STEP_REASON = {
     "straighten-quotes": "curly quotes read as straight quotes for matching (the original is kept)",
@@ -90,6 +94,8 @@ def normalize(text: str) -> Normalized:
     """
     if text.isascii() and "&" not in text:
         return Normalized(text=text, segments=(), steps=())  # nothing to repair or straighten
+    if _TO_REPAIR.search(text) is None:
+        return Normalized(text=_straighten(text), segments=(), steps=_straightening_steps(text))
     pieces: list[str] = []
     segments: list[OffsetSegment] = []
     steps: list[CleaningStep] = []
@@ -97,7 +103,7 @@ def normalize(text: str) -> Normalized:
     orig_pos = norm_pos = 0
     for line_number, line in enumerate(text.splitlines(keepends=True), start=1):
         fixed = line
-        if not line.translate(_TABLE).isascii() or "&" in line:
+        if _TO_REPAIR.search(line) is not None:
             result = ftfy.fix_and_explain(line, _FTFY_CONFIG)
             fixed = result.text
             if fixed != line:
@@ -118,19 +124,35 @@ def normalize(text: str) -> Normalized:
         orig_pos += len(line)
         norm_pos += len(fixed)
     repaired = "".join(pieces)
+    return Normalized(
+        text=_straighten(repaired),
+        segments=tuple(_merge(segments)) if changed else (),
+        steps=(*steps, *_straightening_steps(repaired)),
+    )
+
+
+def _straighten(text: str) -> str:
+    if text.isascii():
+        return text
+    return _TO_STRAIGHTEN.sub(_straightened, text)
+
+
+def _straightened(found: re.Match[str]) -> str:
+    return _STRAIGHTENED[found.group()]
+
+
+def _straightening_steps(text: str) -> tuple[CleaningStep, ...]:
+    """One step per kind of character straightened, with its count."""
+    if text.isascii():
+        return ()
     counts: dict[str, int] = {}
-    for name in _TRANSLATIONS if not repaired.isascii() else ():
+    for name in _TRANSLATIONS:
         rule = _STEP_RULE[name]
-        counts[rule] = counts.get(rule, 0) + len(_COUNTERS[name].findall(repaired))
-    steps.extend(
+        counts[rule] = counts.get(rule, 0) + len(_COUNTERS[name].findall(text))
+    return tuple(
         CleaningStep(rule=rule, action="normalized", reason=_STEP_REASON[rule], count=count)
         for rule, count in counts.items()
         if count
-    )
-    return Normalized(
-        text=repaired if repaired.isascii() else repaired.translate(_TABLE),
-        segments=tuple(_merge(segments)) if changed else (),
-        steps=tuple(steps),
     )
 
 
