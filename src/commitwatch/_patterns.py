@@ -27,8 +27,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from itertools import accumulate
+from typing import NamedTuple
 
+import ahocorasick
 import attrs
 
 DEFAULT_GAP = 4
@@ -314,7 +316,7 @@ class Alternation:
 
 
 MAX_PHRASES = 256
-_TEXT_TOKEN = re.compile(r"[^\W_]+")
+_TEXT_SPLIT = re.compile(r"([^\W_]+)")
 
 
 def _word_phrases(stem: str, endings: str | None, prefix: bool) -> tuple[tuple[str, ...], ...] | None:
@@ -354,27 +356,38 @@ def _product(items: list[_Node]) -> tuple[tuple[str, ...], ...] | None:
 
 
 class Words:
-    """A text's words, found once and shared by every lookup in it; offsets computed on demand."""
+    """A text's words, found in one pass and shared by every lookup in it.
 
-    __slots__ = ("_spans", "lower", "original", "text")
+    Attributes:
+        text: The text.
+        original: Its words as written.
+        lower: Its words in lower case.
+        joined: The lower-case words joined by single spaces, with a space at each end.
+    """
+
+    __slots__ = ("_bounds", "joined", "lower", "original", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.original: list[str] = _TEXT_TOKEN.findall(text)
-        lowered = text.lower()
-        self.lower: list[str] = (
-            _TEXT_TOKEN.findall(lowered) if len(lowered) == len(text) else [word.lower() for word in self.original]
-        )
-        if len(self.lower) != len(self.original):  # lower-casing changed how the text splits
+        pieces = _TEXT_SPLIT.split(text)  # separator, word, separator, ..., word, separator
+        self.original: list[str] = pieces[1::2]
+        joined = " ".join(self.original)
+        lowered = joined.lower()
+        self.lower: list[str] = lowered.split(" ") if self.original else []
+        if len(self.lower) != len(self.original):  # lower-casing changed a word's length or split
             self.lower = [word.lower() for word in self.original]
-        self._spans: list[tuple[int, int]] | None = None
+            lowered = " ".join(self.lower)
+        self.joined = f" {lowered} "
+        self._bounds = list(accumulate(map(len, pieces)))  # where each piece ends, hence each word's span
+
+    def span(self, index: int) -> tuple[int, int]:
+        """``(start, end)`` of word ``index`` in the text."""
+        return self._bounds[2 * index], self._bounds[2 * index + 1]
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         """``(start, end)`` of each word in the text."""
-        if self._spans is None:
-            self._spans = [match.span() for match in _TEXT_TOKEN.finditer(self.text)]
-        return self._spans
+        return [self.span(index) for index in range(len(self.original))]
 
 
 def words_of(text: str) -> Words:
@@ -399,19 +412,18 @@ class Phrase:
     ignore_case: bool = True
 
 
-_Trie = dict[Any, Any]  # word -> _Trie; the key None holds the labels of phrases that end here
-
-
 class PhraseSet:
-    """Many labelled patterns found in a sentence in one pass of word lookups.
+    """Many labelled patterns found in a sentence by one Aho-Corasick pass over its words.
 
-    Patterns that expand to a few word sequences (modifier terms and party names do) go into a
-    word trie; the rest fall back to regular expressions. Within a category matches are
-    leftmost-longest and do not overlap; each carries its pattern's label and category.
+    Patterns that expand to a few word sequences (modifier terms and party names do) become
+    keys of an automaton run over the sentence's words joined by single spaces, so that any
+    separator in the text ("iron-clad", "U.S.") reads as one; the rest fall back to regular
+    expressions. Within a category matches are leftmost-longest and do not overlap; each carries
+    its pattern's label and category.
     """
 
     def __init__(self, phrases: Sequence[Phrase]) -> None:
-        self._tries: tuple[_Trie, _Trie] = ({}, {})  # ignoring case, keeping case
+        keys: tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]] = ({}, {})
         self._fallback: list[tuple[Alternation, str, str]] = []
         for phrase in phrases:
             expansions = _phrases_of(phrase.pattern)
@@ -419,48 +431,48 @@ class PhraseSet:
                 regex = Alternation([phrase.pattern], ignore_case=phrase.ignore_case)
                 self._fallback.append((regex, phrase.label, phrase.category))
                 continue
-            trie = self._tries[0 if phrase.ignore_case else 1]
             for words in expansions:
-                node = trie
-                for word in words:
-                    node = node.setdefault(word.lower() if phrase.ignore_case else word, {})
-                node.setdefault(None, []).append((phrase.label, phrase.category))
+                key = " ".join(word.lower() if phrase.ignore_case else word for word in words)
+                keys[0 if phrase.ignore_case else 1].setdefault(f" {key} ", []).append((phrase.label, phrase.category))
+        self._automata: list[ahocorasick.Automaton | None] = []  # ignoring case, keeping case
+        for table in keys:
+            if not table:
+                self._automata.append(None)
+                continue
+            automaton = ahocorasick.Automaton()
+            for key, labels in table.items():
+                automaton.add_word(key, (len(key), key.count(" ") - 1, tuple(labels)))
+            automaton.make_automaton()
+            self._automata.append(automaton)
 
     def find(self, words: Words) -> list[tuple[int, int, str, str]]:
         """Where the patterns match, as ``(start, end, label, category)`` in the text's offsets."""
-        hits: list[tuple[int, int, str, str]] = []  # first word, word count, label, category
-        free: dict[str, int] = {}  # per category, the first word not yet inside a match
-        lower, original = words.lower, words.original
-        ignoring, keeping = self._tries
-        count = len(lower)
-        for position in range(count):
-            starts = ((ignoring.get(lower[position]), lower), (keeping.get(original[position]), original))
-            if starts[0][0] is None and starts[1][0] is None:
-                continue  # the usual case: no phrase starts with this word
-            best: dict[str, tuple[int, str]] = {}
-            for node, sequence in starts:
-                depth = 1
-                while node is not None:
-                    for label, category in node.get(None, ()):
-                        if depth >= best.get(category, (0, ""))[0]:
-                            best[category] = (depth, label)
-                    if position + depth >= count:
-                        break
-                    node = node.get(sequence[position + depth])
-                    depth += 1
-            for category, (size, label) in best.items():
-                if free.get(category, 0) <= position:
-                    hits.append((position, size, label, category))
-                    free[category] = position + size
+        # per (first word, category): the longest phrase starting there; at equal length the
+        # case-keeping one, then the one given last
+        best: dict[tuple[int, str], tuple[int, int, int, str]] = {}
+        for kind, automaton in enumerate(self._automata):
+            if automaton is None or not words.original:
+                continue
+            joined = words.joined if kind == 0 else f" {' '.join(words.original)} "
+            for end, (length, size, labels) in automaton.iter(joined):
+                position = joined.count(" ", 0, end - length + 2) - 1  # the words before the match
+                for order, (label, category) in enumerate(labels):
+                    rank = (size, kind, order, label)
+                    if rank > best.get((position, category), (0, 0, 0, "")):
+                        best[(position, category)] = rank
         found: list[tuple[int, int, str, str]] = []
-        if hits:
-            spans, text, lower = words.spans, words.text, words.lower
-            for position, size, label, category in hits:
+        if best:
+            free: dict[str, int] = {}  # per category, the first word not yet inside a match
+            text, lower = words.text, words.lower
+            for (position, category), (size, _, _, label) in sorted(best.items()):
+                if free.get(category, 0) > position:
+                    continue
+                free[category] = position + size
                 last = position + size - 1
-                end = spans[last][1]
+                end = words.span(last)[1]
                 if len(lower[last]) == 1 and text[end : end + 1] == ".":
                     end += 1  # the last period of an abbreviation such as "U.S."
-                found.append((spans[position][0], end, label, category))
+                found.append((words.span(position)[0], end, label, category))
         for regex, label, category in self._fallback:
             found.extend((start, end, label, category) for start, end in regex.spans(words.text))
         found.sort()

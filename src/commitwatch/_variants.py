@@ -20,6 +20,8 @@ from itertools import combinations
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
+from ._patterns import Words as SentenceWords
+from ._patterns import words_of as sentence_words_of
 from .model import Statement, Variant, WordChange
 
 DEFAULT_THRESHOLD = 0.9
@@ -31,9 +33,9 @@ _RUN_SAMPLE = 4  # one five-word run in four (by hash) joins the sentence hashes
 _WORDS_CACHE = 256
 _WORD = re.compile(r"[^\W_]+")
 _MASK = 0xFFFFFFFF
-_SALTS = tuple(
-    ((2 * index + 1) * 0x9E3779B1 & _MASK, (index * 0x85EBCA6B + 0xC2B2AE35) & _MASK) for index in range(_BANDS * _ROWS)
-)
+_RUN = 5  # words in a run
+_MIX = 0x9E3779B1  # spreads a feature's hash before it picks its MinHash bin
+_EMPTY = 1 << 32  # above every 32-bit hash: the value of a bin no feature fell in
 
 
 @attrs.frozen
@@ -69,18 +71,22 @@ def words_of(statement: Statement) -> Words:
     return Words(tuple(words), tuple(offsets))
 
 
-def fingerprint(statement: Statement) -> Fingerprint:
-    """The statement's fingerprint (see the module docstring)."""
-    sentences = tuple(
-        zlib.crc32(" ".join(_WORD.findall(sentence.normalized.lower())).encode()) for sentence in statement.sentences
-    )
+def fingerprint(statement: Statement, words: Sequence[SentenceWords] | None = None) -> Fingerprint:
+    """The statement's fingerprint (see the module docstring).
+
+    Args:
+        statement: The statement.
+        words: Its sentences' words, if already found (matching finds them too).
+    """
+    if words is None:
+        words = [sentence_words_of(sentence.normalized) for sentence in statement.sentences]
+    per_sentence = [sentence.lower for sentence in words]
+    sentences = [zlib.crc32(" ".join(words).encode()) for words in per_sentence]
     # Sentence hashes, plus a deterministic sample of five-word runs: a changed word then
     # spoils one sentence but only a few runs, so copies still share most features.
-    words = _WORD.findall(" ".join(s.normalized for s in statement.sentences).lower())
-    runs = (zlib.crc32(" ".join(words[i : i + 5]).encode()) for i in range(max(1, len(words) - 4)))
-    features = set(sentences) | {run for run in runs if run % _RUN_SAMPLE == 0 or len(words) < 60}
-    minimums = [min(((value * a + b) & _MASK) for value in features) if features else 0 for a, b in _SALTS]
-    bands = tuple(hash((band, *minimums[band * _ROWS : (band + 1) * _ROWS])) for band in range(_BANDS))
+    every = [word for sentence in per_sentence for word in sentence]
+    features = set(sentences)
+    features.update(_sampled_runs([_word_code(word) for word in every], keep_all=len(every) < 60))
     repairs = sum(step.count for step in statement.cleaning if step.action in {"normalized", "removed", "decoded"})
     return Fingerprint(
         id=statement.id,
@@ -90,8 +96,52 @@ def fingerprint(statement: Statement) -> Fingerprint:
         repairs=repairs,
         variant_of=statement.meta.variant_of,
         sentences=array("I", sentences),
-        bands=bands,
+        bands=_bands(features),
     )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_code(word: str) -> int:
+    return zlib.crc32(word.encode())
+
+
+def _sampled_runs(codes: list[int], *, keep_all: bool) -> list[int]:
+    """A hash of every five-word run of word hashes, one in four kept (chosen by value, not place).
+
+    Tuples of integers hash the same in every process (no hash randomisation), so worker
+    processes agree with each other.
+    """
+    if len(codes) < _RUN:
+        return [hash(tuple(codes)) & _MASK] if codes else []
+    shifted = [codes[offset:] for offset in range(_RUN)]
+    runs = [value & _MASK for value in map(hash, zip(*shifted, strict=False))]
+    return runs if keep_all else [run for run in runs if run % _RUN_SAMPLE == 0]
+
+
+def _bands(features: set[int]) -> tuple[int, ...]:
+    """MinHash with one hash function, its values spread over bins, cut into bands.
+
+    One-permutation hashing (Li, Owen and Zhang, 2012): a feature goes to the bin its mixed hash
+    falls in and each bin keeps its minimum; an empty bin borrows the next non-empty bin's
+    minimum, shifted by the distance (rotation densification, Shrivastava and Li, 2014). It
+    estimates Jaccard similarity as k hash functions do, at the cost of one.
+    """
+    slots = _BANDS * _ROWS
+    minimums = [_EMPTY] * slots
+    for feature in features:
+        mixed = (feature * _MIX) & _MASK
+        slot = (mixed * slots) >> 32
+        if mixed < minimums[slot]:
+            minimums[slot] = mixed
+    if not features:
+        return tuple(hash((band, 0)) for band in range(_BANDS))
+    for slot in range(slots):
+        if minimums[slot] == _EMPTY:
+            distance = 1
+            while minimums[(slot + distance) % slots] == _EMPTY:
+                distance += 1
+            minimums[slot] = minimums[(slot + distance) % slots] + distance * _EMPTY
+    return tuple(hash((band, *minimums[band * _ROWS : (band + 1) * _ROWS])) for band in range(_BANDS))
 
 
 def group_variants(

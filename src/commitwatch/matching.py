@@ -26,12 +26,13 @@ import weakref
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 import ahocorasick
 import attrs
 
 from ._normalize import normalize
-from ._patterns import CompiledPattern, Phrase, PhraseSet, compile_pattern, compile_regex, words_of
+from ._patterns import CompiledPattern, Phrase, PhraseSet, Words, compile_pattern, compile_regex, words_of
 from .model import (
     Catalog,
     CommitmentType,
@@ -50,9 +51,10 @@ from .model import (
     Statement,
 )
 
-__all__ = ["Matcher", "explain", "match"]
+__all__ = ["Matcher", "explain", "match", "sentence_words"]
 
 COLLECTIVE = "\x00collective"
+_MAX_WORDS_REMEMBERED = 200_000  # distinct words whose anchors are remembered; then forgotten at once
 _PSEUDO = "\x00pseudo"
 _WORD = re.compile(r"[\w']+")
 _LEADING_PHRASE = re.compile(
@@ -120,7 +122,7 @@ class Matcher:
         self.commitments: tuple[CommitmentType, ...] = catalog.active
         self._cues: list[_CompiledCue] = []
         self._requirements: list[tuple[frozenset[str], ...]] = []
-        by_word: dict[str, set[int]] = defaultdict(set)
+        by_anchor: dict[str, set[int]] = defaultdict(set)
         for commitment_index, commitment in enumerate(self.commitments):
             for cue in commitment.cues:
                 compiled = (
@@ -133,13 +135,20 @@ class Matcher:
                 requirements = tuple(frozenset(word.lower() for word in group) for group in compiled.requirements)
                 self._requirements.append(requirements or (frozenset(a.lower() for a in compiled.anchors),))
                 for group in self._requirements[-1]:
-                    for word in group:
-                        by_word[word].add(cue_index)
+                    for anchor in group:
+                        by_anchor[anchor].add(cue_index)
+        self._cues_by_anchor = {anchor: frozenset(cues) for anchor, cues in by_anchor.items()}
+        # Anchors are found inside words ("proliferation" in "nonproliferation"), word by word:
+        # which anchors a word holds is worked out once per distinct word and remembered.
+        word_anchors = [anchor for anchor in by_anchor if words_of(anchor).original == [anchor]]
+        self._phrase_anchors = [anchor for anchor in by_anchor if words_of(anchor).original != [anchor]]
         self._automaton = ahocorasick.Automaton()
-        for word, cue_indexes in by_word.items():
-            self._automaton.add_word(word, (word, tuple(sorted(cue_indexes))))
-        if by_word:
+        for anchor in word_anchors:
+            self._automaton.add_word(anchor, anchor)
+        if word_anchors:
             self._automaton.make_automaton()
+        self._anchors_in: dict[str, frozenset[str]] = {}  # word -> the anchors inside it (none: absent)
+        self._words_seen: set[str] = set()
         self._exclusions = [
             [
                 (pattern, re.compile(compile_pattern(pattern, require_anchor=False).regex, re.IGNORECASE))
@@ -185,10 +194,14 @@ class Matcher:
         Returns:
             The statement's :class:`~commitwatch.model.Reading`.
         """
+        return self.read_words(statement, sentence_words(statement))
+
+    def read_words(self, statement: Statement, words: Sequence[Words]) -> Reading:
+        """:meth:`read`, given the words of each sentence (see :func:`sentence_words`), to share them."""
         parties = statement.meta.parties or self.catalog.default_parties
         per_commitment: dict[int, list[Observation]] = defaultdict(list)
-        for sentence, cue_indexes in self._candidates(statement.sentences):
-            observations, _ = self._read_sentence(statement.id, sentence, cue_indexes, parties)
+        for sentence, sentence_words_, cue_indexes in self._candidates(statement.sentences, words):
+            observations, _ = self._read_sentence(statement.id, sentence, sentence_words_, cue_indexes, parties)
             for commitment_index, observation in observations:
                 per_commitment[commitment_index].append(observation)
         strongest = [_strongest(per_commitment[index]) for index in sorted(per_commitment)]
@@ -205,8 +218,9 @@ class Matcher:
         """
         parties = statement.meta.parties or self.catalog.default_parties
         explanations = []
-        for sentence, cue_indexes in self._candidates(statement.sentences):
-            observations, misses = self._read_sentence(statement.id, sentence, cue_indexes, parties)
+        words = sentence_words(statement)
+        for sentence, sentence_words_, cue_indexes in self._candidates(statement.sentences, words):
+            observations, misses = self._read_sentence(statement.id, sentence, sentence_words_, cue_indexes, parties)
             kept = [o for _, o in observations if commitment_id in (None, o.commitment_id)]
             missed = [m for m in misses if commitment_id in (None, m.commitment_id)]
             if kept or missed:
@@ -222,46 +236,75 @@ class Matcher:
         """
         normalized = normalize(text)
         sentence = Sentence(0, 0, 0, len(text), text, normalized.text.replace("\n", " "), normalized.segments)
-        cue_indexes = next((indexes for _, indexes in self._candidates((sentence,))), set())
-        observations, _ = self._read_sentence("", sentence, cue_indexes, tuple(parties or self.catalog.default_parties))
+        words = words_of(sentence.normalized)
+        cue_indexes = next((indexes for _, _, indexes in self._candidates((sentence,), (words,))), set())
+        observations, _ = self._read_sentence(
+            "", sentence, words, cue_indexes, tuple(parties or self.catalog.default_parties)
+        )
         return [observation for _, observation in observations]
 
     # -- the passes ------------------------------------------------------------------------------
 
-    def _candidates(self, sentences: Sequence[Sentence]) -> Iterable[tuple[Sentence, set[int]]]:
-        """Each sentence in which some cue's anchor occurs, with those cues (one pass over all)."""
-        if not self._cues or not sentences:
+    def _candidates(
+        self, sentences: Sequence[Sentence], words: Sequence[Words]
+    ) -> list[tuple[Sentence, Words, set[int]]]:
+        """Each sentence holding every required word of some cue, with those cues."""
+        if not self._cues:
             return []
-        starts: list[int] = []
-        pieces: list[str] = []
-        position = 0
-        for sentence in sentences:
-            starts.append(position)
-            pieces.append(_lower(sentence.normalized))
-            position += len(sentence.normalized) + 1
-        words: dict[int, set[str]] = defaultdict(set)
-        interested: dict[int, set[int]] = defaultdict(set)
-        for end, (word, cue_indexes) in self._automaton.iter("\n".join(pieces)):
-            index = bisect_right(starts, end) - 1
-            words[index].add(word)
-            interested[index].update(cue_indexes)
+        anchors_in, seen = self._anchors_in, self._words_seen
         candidates = []
         requirements = self._requirements
-        for index in sorted(interested):
-            present = words[index]
+        for sentence, sentence_words_ in zip(sentences, words, strict=True):
+            distinct = set(sentence_words_.lower)
+            unseen = distinct - seen
+            if unseen:
+                self._learn(unseen)
+            present: set[str] = set()
+            for word in distinct & anchors_in.keys():
+                present |= anchors_in[word]
+            if self._phrase_anchors:
+                lowered = sentence.normalized.lower()
+                present.update(anchor for anchor in self._phrase_anchors if anchor in lowered)
+            if not present:
+                continue
+            interested: set[int] = set()
+            for anchor in present:
+                interested |= self._cues_by_anchor[anchor]
             cues = set()
-            for cue in interested[index]:
+            for cue in interested:
                 for group in requirements[cue]:
                     if group.isdisjoint(present):
                         break
                 else:
                     cues.add(cue)
             if cues:
-                candidates.append((sentences[index], cues))
+                candidates.append((sentence, sentence_words_, cues))
         return candidates
 
+    def _learn(self, words: set[str]) -> None:
+        """Find the anchors inside words not met before (one automaton pass over them all)."""
+        if len(self._words_seen) > _MAX_WORDS_REMEMBERED:
+            self._words_seen.clear()
+            self._anchors_in.clear()
+        self._words_seen |= words
+        if not len(self._automaton):
+            return
+        ordered = sorted(words)
+        joined = "\n".join(ordered)
+        starts = list(accumulate((len(word) + 1 for word in ordered[:-1]), initial=0))
+        found: dict[int, set[str]] = defaultdict(set)
+        for end, anchor in self._automaton.iter(joined):
+            found[bisect_right(starts, end) - 1].add(anchor)
+        for index, anchors in found.items():
+            self._anchors_in[ordered[index]] = frozenset(anchors)
+
     def _read_sentence(
-        self, statement_id: str, sentence: Sentence, cue_indexes: Iterable[int], parties: Sequence[str]
+        self,
+        statement_id: str,
+        sentence: Sentence,
+        words: Words,
+        cue_indexes: Iterable[int],
+        parties: Sequence[str],
     ) -> tuple[list[tuple[int, Observation]], list[NearMiss]]:
         text = sentence.normalized
         hits: dict[int, list[_Hit]] = defaultdict(list)
@@ -271,7 +314,7 @@ class Matcher:
                 hits[cue.commitment].append(_Hit(cue_index, start, end))
         observations: list[tuple[int, Observation]] = []
         misses: list[NearMiss] = []
-        scan = _Scan(self, text)
+        scan = _Scan(self, words)
         for commitment_index in sorted(hits):
             observation = self._observe(
                 statement_id, sentence, scan, commitment_index, hits[commitment_index], parties, misses
@@ -438,9 +481,10 @@ class Matcher:
 class _Scan:
     """What one sentence holds besides cues, found once however many commitments it shows."""
 
-    def __init__(self, matcher: Matcher, text: str) -> None:
+    def __init__(self, matcher: Matcher, words: Words) -> None:
         self.matcher = matcher
-        self.text = text
+        self.words = words
+        self.text = words.text
         self._found: list[tuple[int, int, str, str]] | None = None
         self._terminators: list[tuple[int, int]] | None = None
         self._modifiers: list[tuple[ModifierKind, ModifierLexicon, int, int]] | None = None
@@ -450,7 +494,7 @@ class _Scan:
     def found(self) -> list[tuple[int, int, str, str]]:
         """Modifier terms, clause terminators and party mentions, in one pass over the words."""
         if self._found is None:
-            self._found = self.matcher._phrases.find(words_of(self.text))
+            self._found = self.matcher._phrases.find(self.words)
         return self._found
 
     @property
@@ -508,11 +552,9 @@ def _original(sentence: Sentence, start: int, end: int) -> str:
     return sentence.text[begin:finish]
 
 
-def _lower(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+def sentence_words(statement: Statement) -> list[Words]:
+    """The words of each of a statement's sentences (found once, read by matching and fingerprints)."""
+    return [words_of(sentence.normalized) for sentence in statement.sentences]
 
 
 def _fast_regex(compiled: CompiledPattern, raw: bool) -> re.Pattern[str]:

@@ -23,7 +23,7 @@ import attrs
 from ._variants import DEFAULT_THRESHOLD, Fingerprint, Words, fingerprint, words_of
 from .changelog import changelog_header, iter_versions
 from .cleaning import CleaningRules
-from .matching import Matcher
+from .matching import Matcher, sentence_words
 from .model import Catalog, Changelog, Reading, SkippedFile, Statement, Version
 from .statements import FileTask, assemble, plan, read_task
 
@@ -183,7 +183,8 @@ def _read_one(task: FileTask, matcher: Matcher) -> _Read | SkippedFile:
     statement = read_task(task)
     if isinstance(statement, SkippedFile):
         return statement
-    return _Read(statement.stripped(), matcher.read(statement), fingerprint(statement))
+    words = sentence_words(statement)
+    return _Read(statement.stripped(), matcher.read_words(statement, words), fingerprint(statement, words))
 
 
 _worker_matcher: Matcher | None = None
