@@ -315,19 +315,21 @@ def _quote(evidence: Evidence) -> str:
         else:
             merged.append([start, end])
     text = evidence.sentence
+    # The usual sentence has nothing to escape and no run of spaces: its pieces are used as they are.
+    plain = "  " not in text and _NOT_PLAIN.search(text) is None
     pieces: list[str] = []
     position = 0
     for start, end in merged:
-        pieces.append(_escape(_flat(text[position:start])))
-        bold = _flat(text[start:end]).strip()
-        pieces.append(f"**{_escape(bold)}**" if bold else "")
+        pieces.append(text[position:start] if plain else _escape(_flat(text[position:start])))
+        bold = text[start:end].strip() if plain else _escape(_flat(text[start:end]).strip())
+        pieces.append(f"**{bold}**" if bold else "")
         position = end
-    pieces.append(_escape(_flat(text[position:])))
+    pieces.append(text[position:] if plain else _escape(_flat(text[position:])))
     return "“" + "".join(pieces).strip() + "”"
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 def _level(observation: Observation | None) -> str:
@@ -337,11 +339,21 @@ def _level(observation: Observation | None) -> str:
     return f"not {level}" if observation.polarity == "negated" else level
 
 
-_ESCAPE = re.compile(r"([\\`*_{}\[\]<>#|])")
+_ESCAPE = re.compile(r"[\\`*_{}\[\]<>#|]")
+_SPACES = re.compile(r"\s+")
+_OTHER_SPACES = "".join(char for char in map(chr, range(0x3001)) if char.isspace() and char != " ")
+# Something to escape, or a space other than " " to fold: one character class, the fast kind of search.
+_NOT_PLAIN = re.compile(f"[\\\\`*_{{}}\\[\\]<>#|{re.escape(_OTHER_SPACES)}]")
 
 
 def _escape(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
+    if _ESCAPE.search(text) is None:
+        return text
+    return _ESCAPE.sub(_escaped, text)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return "\\" + found.group()
 
 
 def _cell_text(text: str) -> str:
