@@ -385,6 +385,11 @@ class Words:
         return self._bounds[2 * index], self._bounds[2 * index + 1]
 
     @property
+    def starts(self) -> list[int]:
+        """Where each word starts in the text."""
+        return self._bounds[0 : 2 * len(self.original) : 2]
+
+    @property
     def spans(self) -> list[tuple[int, int]]:
         """``(start, end)`` of each word in the text."""
         return [self.span(index) for index in range(len(self.original))]

@@ -10,7 +10,6 @@ hashes, then word by word with rapidfuzz, and counts only at or above the thresh
 from __future__ import annotations
 
 import functools
-import re
 import zlib
 from array import array
 from collections import defaultdict
@@ -31,7 +30,6 @@ _ROWS = 3
 _MAX_BUCKET = 64  # a band shared by more statements than this is boilerplate, not copying
 _RUN_SAMPLE = 4  # one five-word run in four (by hash) joins the sentence hashes as a feature
 _WORDS_CACHE = 256
-_WORD = re.compile(r"[^\W_]+")
 _MASK = 0xFFFFFFFF
 _RUN = 5  # words in a run
 _MIX = 0x9E3779B1  # spreads a feature's hash before it picks its MinHash bin
@@ -65,9 +63,12 @@ def words_of(statement: Statement) -> Words:
     words: list[str] = []
     offsets: list[int] = []
     for sentence in statement.sentences:
-        for found in _WORD.finditer(sentence.normalized):
-            words.append(found.group().lower())
-            offsets.append(sentence.to_original(found.start()))
+        found = sentence_words_of(sentence.normalized)
+        words += found.lower
+        if sentence.offsets:  # the normalised text is not the original character for character
+            offsets += (sentence.to_original(start) for start in found.starts)
+        else:
+            offsets += (sentence.start + start for start in found.starts)
     return Words(tuple(words), tuple(offsets))
 
 
@@ -183,6 +184,8 @@ def group_variants(
         return item
 
     similarity: dict[tuple[int, int], float] = {}
+    # The wording that differs, worked out while both texts are at hand (most groups are pairs).
+    differences: dict[tuple[int, int], tuple[WordChange, ...]] = {}
     for first, second in sorted(pairs):
         named = prints[first].variant_of == prints[second].id or prints[second].variant_of == prints[first].id
         if (
@@ -193,6 +196,8 @@ def group_variants(
         score = Indel.normalized_similarity(cached(first).words, cached(second).words)
         if score >= threshold or named:
             similarity[(first, second)] = score
+            differences[(first, second)] = _word_changes(cached(first), cached(second))
+            differences[(second, first)] = _word_changes(cached(second), cached(first))
             parent[find(second)] = find(first)
 
     groups: dict[int, list[int]] = defaultdict(list)
@@ -203,10 +208,30 @@ def group_variants(
     for members in sorted(groups.values()):
         canonical = min(members, key=lambda position: _rank(prints, position, members))
         variants = [
-            _variant(prints, cached, canonical, other, similarity, members) for other in members if other != canonical
+            _variant(prints, cached, canonical, other, similarity, differences, members)
+            for other in members
+            if other != canonical
         ]
         result.append((canonical, variants))
     return result
+
+
+def _word_changes(a: Words, b: Words) -> tuple[WordChange, ...]:
+    """Where ``b``'s words differ from ``a``'s."""
+    changes = []
+    for opcode in Levenshtein.opcodes(a.words, b.words):
+        if opcode.tag == "equal":
+            continue
+        i1, i2, j1, j2 = opcode.src_start, opcode.src_end, opcode.dest_start, opcode.dest_end
+        changes.append(
+            WordChange(
+                canonical=" ".join(a.words[i1:i2]),
+                variant=" ".join(b.words[j1:j2]),
+                canonical_start=a.offsets[i1] if i1 < len(a.offsets) else -1,
+                variant_start=b.offsets[j1] if j1 < len(b.offsets) else -1,
+            )
+        )
+    return tuple(changes)
 
 
 def _rank(prints: Sequence[Fingerprint], position: int, members: list[int]) -> tuple[int, int, int, str]:
@@ -221,26 +246,16 @@ def _variant(
     canonical: int,
     other: int,
     similarity: dict[tuple[int, int], float],
+    differences: dict[tuple[int, int], tuple[WordChange, ...]],
     members: list[int],
 ) -> Variant:
     kept, copy = prints[canonical], prints[other]
-    a, b = words(canonical), words(other)
     score = similarity.get((min(canonical, other), max(canonical, other)))
     if score is None:
-        score = Indel.normalized_similarity(a.words, b.words)
-    changes = []
-    for opcode in Levenshtein.opcodes(a.words, b.words):
-        if opcode.tag == "equal":
-            continue
-        i1, i2, j1, j2 = opcode.src_start, opcode.src_end, opcode.dest_start, opcode.dest_end
-        changes.append(
-            WordChange(
-                canonical=" ".join(a.words[i1:i2]),
-                variant=" ".join(b.words[j1:j2]),
-                canonical_start=a.offsets[i1] if i1 < len(a.offsets) else -1,
-                variant_start=b.offsets[j1] if j1 < len(b.offsets) else -1,
-            )
-        )
+        score = Indel.normalized_similarity(words(canonical).words, words(other).words)
+    changes = differences.get((canonical, other))
+    if changes is None:  # a copy of a copy, never compared with this one directly
+        changes = _word_changes(words(canonical), words(other))
     if any(prints[m].variant_of == kept.id for m in members):
         why = f"the metadata declares it a copy of {kept.id}"
     elif not copy.dated and kept.dated:
@@ -255,6 +270,6 @@ def _variant(
         path=copy.path,
         sha256=copy.sha256,
         similarity=round(score, 4),
-        changes=tuple(changes),
+        changes=changes,
         reason=reason,
     )

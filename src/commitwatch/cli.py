@@ -199,13 +199,14 @@ def _select(
 
 def _input_files(statements: tuple[Path, ...], catalog_dir: Path | None) -> set[Path]:
     from ._shipped import shipped_catalog, shipped_seeds
+    from .statements import folder_entries
 
     roots = list(statements) or [shipped_seeds()]
     roots.append(catalog_dir or shipped_catalog())
     files: set[Path] = set()
     for root in roots:
         if root.is_dir():
-            files.update(child.resolve() for child in root.iterdir() if child.is_file())
+            files.update(entry.real for entry in folder_entries(root) if not entry.is_dir)
         else:
             files.add(root.resolve())
     return files

@@ -13,11 +13,35 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import operator
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, TypeVar
 
 import attrs
+
+_C = TypeVar("_C", bound=type)
+
+
+def _pickled_as_arguments(cls: _C) -> _C:
+    """Pickle instances as a call with their field values.
+
+    Readings cross from worker processes and wait in a spill file, so they are pickled by the
+    hundred thousand: this takes about half the time of attrs' default (a dict per instance).
+    """
+    names = [field.name for field in attrs.fields(cls)]
+    if not all(field.init for field in attrs.fields(cls)):
+        raise TypeError(f"{cls.__name__}: every field must be an __init__ argument")
+    values = operator.attrgetter(*names)
+    single = len(names) == 1
+
+    def __reduce__(self: object) -> tuple[type, tuple[object, ...]]:
+        found = values(self)
+        return type(self), (found,) if single else found
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
+    return cls
+
 
 __all__ = [
     "ChangeKind",
@@ -506,6 +530,7 @@ class Catalog:
 # Matching
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class CueMatch:
     """One cue found in one sentence.
@@ -527,6 +552,7 @@ class CueMatch:
     alone: bool = True
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class ModifierMatch:
     """A modifier word near a match: a booster, hedge, condition or negation."""
@@ -537,6 +563,7 @@ class ModifierMatch:
     end: int
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class Evidence:
     """The sentence that shows an observation, and the words in it that decided it.
@@ -560,6 +587,7 @@ class Evidence:
     modifiers: tuple[ModifierMatch, ...] = ()
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class Observation:
     """What one statement says about one commitment type.
@@ -595,6 +623,7 @@ class Observation:
         return (self.rank, self.weight)
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class Reading:
     """Everything one statement says, commitment by commitment.

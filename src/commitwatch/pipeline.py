@@ -35,7 +35,7 @@ PARALLEL_THRESHOLD = 200  # statements; below this, starting worker processes co
 @attrs.frozen
 class _Read:
     statement: Statement
-    reading: Reading
+    reading: bytes  # pickled where it was made: the parent only stores it until its version comes
     fingerprint: Fingerprint
 
 
@@ -145,9 +145,9 @@ class _Spill:
     def __exit__(self, *_: object) -> None:
         self._file.close()
 
-    def add(self, reading: Reading) -> None:
+    def add(self, pickled: bytes) -> None:
         self._offsets.append(self._file.tell())
-        pickle.dump(reading, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(pickled)
 
     def get(self, index: int) -> Reading:
         self._file.seek(self._offsets[index])
@@ -184,7 +184,8 @@ def _read_one(task: FileTask, matcher: Matcher) -> _Read | SkippedFile:
     if isinstance(statement, SkippedFile):
         return statement
     words = sentence_words(statement)
-    return _Read(statement.stripped(), matcher.read_words(statement, words), fingerprint(statement, words))
+    reading = pickle.dumps(matcher.read_words(statement, words), protocol=pickle.HIGHEST_PROTOCOL)
+    return _Read(statement.stripped(), reading, fingerprint(statement, words))
 
 
 _worker_matcher: Matcher | None = None

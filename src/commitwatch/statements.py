@@ -9,6 +9,7 @@ used becomes a :class:`~commitwatch.model.SkippedFile` with its reason and what 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -214,6 +215,31 @@ def _undated(statement: Statement, manifest: str | None) -> SkippedFile:
     return SkippedFile(statement.path, "no date: none in its metadata and no dateline in its header", hint)
 
 
+@attrs.frozen(order=True)
+class FolderEntry:
+    """One entry of a folder: its path, its resolved path, and whether it is a folder."""
+
+    path: Path
+    real: Path
+    is_dir: bool
+
+
+def folder_entries(folder: Path) -> list[FolderEntry]:
+    """A folder's entries in name order.
+
+    One directory read: entries that are not symbolic links resolve through the folder, without
+    a system call each (a corpus folder may hold tens of thousands of files).
+    """
+    real_folder = folder.resolve()
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            path = folder / entry.name
+            real = path.resolve() if entry.is_symlink() else real_folder / entry.name
+            found.append(FolderEntry(path, real, entry.is_dir()))
+    return sorted(found)
+
+
 def _enumerate(path: Path, cleaning: CleaningRules | None, seen: set[Path]) -> Iterable[FileTask | SkippedFile]:
     """The statement files of a folder (or one file), with their manifest entries and rules."""
     folder = path if path.is_dir() else path.parent
@@ -237,10 +263,11 @@ def _enumerate(path: Path, cleaning: CleaningRules | None, seen: set[Path]) -> I
         return
     consumed = {*MANIFEST_NAMES, CLEANING_FILE}
     listed = {entry.file for entry in manifest.manifest.statements} if manifest else set()
-    for child in sorted(path.iterdir()):
+    for found in folder_entries(path):
+        child = found.path
         if child.name in consumed or child.name.startswith("."):
             continue
-        if child.is_dir():
+        if found.is_dir:
             yield SkippedFile(
                 child.name + "/", "a folder inside the corpus folder is not searched", "pass it as its own argument"
             )
@@ -250,8 +277,8 @@ def _enumerate(path: Path, cleaning: CleaningRules | None, seen: set[Path]) -> I
                 f"not a statement file ({child.suffix or 'no suffix'})",
                 f"convert it to one of {', '.join(STATEMENT_SUFFIXES)}",
             )
-        elif child.resolve() not in seen:
-            seen.add(child.resolve())
+        elif found.real not in seen:
+            seen.add(found.real)
             yield task(child, child.name)
     if manifest is not None:
         for entry in manifest.manifest.statements:
