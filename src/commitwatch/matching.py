@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import accumulate
+from typing import NamedTuple
 
 import ahocorasick
 import attrs
@@ -54,6 +55,8 @@ from .model import (
 __all__ = ["Matcher", "explain", "match", "sentence_words"]
 
 COLLECTIVE = "\x00collective"
+_NO_CUES: frozenset[int] = frozenset()
+_MAX_ORDERS_REMEMBERED = 10_000  # distinct lists of holders put in order
 _MAX_WORDS_REMEMBERED = 200_000  # distinct words whose anchors are remembered; then forgotten at once
 _PSEUDO = "\x00pseudo"
 _WORD = re.compile(r"[\w']+")
@@ -69,15 +72,13 @@ _THE = re.compile(r"^(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:'s?|’s?)(?!\w)")
 
 
-@attrs.frozen
-class _Hit:
+class _Hit(NamedTuple):
     cue_index: int
     start: int
     end: int
 
 
-@attrs.frozen
-class _Mention:
+class _Mention(NamedTuple):
     start: int
     end: int
     party: str  # a party name, or COLLECTIVE
@@ -137,7 +138,16 @@ class Matcher:
                 for group in self._requirements[-1]:
                     for anchor in group:
                         by_anchor[anchor].add(cue_index)
-        self._cues_by_anchor = {anchor: frozenset(cues) for anchor, cues in by_anchor.items()}
+        # Each cue is indexed by one group of its required words (the rarest-looking): a sentence
+        # holding one of them brings the cue in, and its other groups, if any, are then checked.
+        indexed: dict[str, set[int]] = defaultdict(set)
+        self._other_groups: list[tuple[frozenset[str], ...]] = []
+        for cue_index, groups in enumerate(self._requirements):
+            chosen = max(groups, key=lambda group: (min(map(len, group)), -len(group), sorted(group)))
+            for anchor in chosen:
+                indexed[anchor].add(cue_index)
+            self._other_groups.append(tuple(group for group in groups if group is not chosen))
+        self._cues_by_anchor = {anchor: frozenset(cues) for anchor, cues in indexed.items()}
         # Anchors are found inside words ("proliferation" in "nonproliferation"), word by word:
         # which anchors a word holds is worked out once per distinct word and remembered.
         word_anchors = [anchor for anchor in by_anchor if words_of(anchor).original == [anchor]]
@@ -181,6 +191,7 @@ class Matcher:
         phrases.extend(Phrase(subject, COLLECTIVE, "mention") for subject in catalog.collective_subjects)
         self._phrases = PhraseSet(phrases)
         self._party_order = {party.name: index for index, party in enumerate(catalog.parties)}
+        self._orders: dict[tuple[str, ...], tuple[str, ...]] = {}  # lists of holders, in the catalog's order
         self._family_of = {commitment.id: commitment.family for commitment in catalog.commitments}
 
     # -- public ----------------------------------------------------------------------------------
@@ -253,7 +264,7 @@ class Matcher:
             return []
         anchors_in, seen = self._anchors_in, self._words_seen
         candidates = []
-        requirements = self._requirements
+        cues_by_anchor, other_groups = self._cues_by_anchor, self._other_groups
         for sentence, sentence_words_ in zip(sentences, words, strict=True):
             distinct = set(sentence_words_.lower)
             unseen = distinct - seen
@@ -267,16 +278,14 @@ class Matcher:
                 present.update(anchor for anchor in self._phrase_anchors if anchor in lowered)
             if not present:
                 continue
-            interested: set[int] = set()
+            cues: set[int] = set()
             for anchor in present:
-                interested |= self._cues_by_anchor[anchor]
-            cues = set()
-            for cue in interested:
-                for group in requirements[cue]:
+                cues |= cues_by_anchor.get(anchor, _NO_CUES)
+            for cue in [cue for cue in cues if other_groups[cue]]:
+                for group in other_groups[cue]:
                     if group.isdisjoint(present):
+                        cues.discard(cue)
                         break
-                else:
-                    cues.add(cue)
             if cues:
                 candidates.append((sentence, sentence_words_, cues))
         return candidates
@@ -474,8 +483,16 @@ class Matcher:
         return self._order(names)
 
     def _order(self, names: Iterable[str]) -> tuple[str, ...]:
-        unique = dict.fromkeys(names)
-        return tuple(sorted(unique, key=lambda name: (self._party_order.get(name, len(self._party_order)), name)))
+        key = tuple(names)
+        ordered = self._orders.get(key)
+        if ordered is None:
+            unique = dict.fromkeys(key)
+            ordered = tuple(
+                sorted(unique, key=lambda name: (self._party_order.get(name, len(self._party_order)), name))
+            )
+            if len(self._orders) < _MAX_ORDERS_REMEMBERED:
+                self._orders[key] = ordered
+        return ordered
 
 
 class _Scan:
@@ -530,8 +547,7 @@ class _Scan:
         return self._mentions
 
 
-@attrs.frozen
-class _Modifier:
+class _Modifier(NamedTuple):
     kind: ModifierKind
     start: int
     end: int
@@ -542,6 +558,8 @@ def _strongest(observations: list[Observation]) -> Observation:
         observations,
         key=lambda o: (o.polarity == "affirmed", o.strength, -o.evidence.sentence_index),
     )
+    if len(observations) == 1:
+        return best
     others = tuple(sorted(o.evidence.sentence_index for o in observations if o is not best))
     return attrs.evolve(best, other_sentences=others)
 

@@ -215,7 +215,7 @@ def _undated(statement: Statement, manifest: str | None) -> SkippedFile:
     return SkippedFile(statement.path, "no date: none in its metadata and no dateline in its header", hint)
 
 
-@attrs.frozen(order=True)
+@attrs.frozen
 class FolderEntry:
     """One entry of a folder: its path, its resolved path, and whether it is a folder."""
 
@@ -237,7 +237,12 @@ def folder_entries(folder: Path) -> list[FolderEntry]:
             path = folder / entry.name
             real = path.resolve() if entry.is_symlink() else real_folder / entry.name
             found.append(FolderEntry(path, real, entry.is_dir()))
-    return sorted(found)
+    found.sort(key=_name_of)
+    return found
+
+
+def _name_of(entry: FolderEntry) -> str:
+    return entry.path.name
 
 
 def _enumerate(path: Path, cleaning: CleaningRules | None, seen: set[Path]) -> Iterable[FileTask | SkippedFile]:
