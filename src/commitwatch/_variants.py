@@ -47,7 +47,7 @@ class Fingerprint:
     repairs: int
     variant_of: str | None
     sentences: array[int]  # a hash per sentence, compactly (a corpus holds one per statement)
-    bands: tuple[int, ...]
+    bands: array[int]
 
 
 @attrs.frozen
@@ -119,7 +119,7 @@ def _sampled_runs(codes: list[int], *, keep_all: bool) -> list[int]:
     return runs if keep_all else [run for run in runs if run % _RUN_SAMPLE == 0]
 
 
-def _bands(features: set[int]) -> tuple[int, ...]:
+def _bands(features: set[int]) -> array[int]:
     """MinHash with one hash function, its values spread over bins, cut into bands.
 
     One-permutation hashing (Li, Owen and Zhang, 2012): a feature goes to the bin its mixed hash
@@ -135,14 +135,14 @@ def _bands(features: set[int]) -> tuple[int, ...]:
         if mixed < minimums[slot]:
             minimums[slot] = mixed
     if not features:
-        return tuple(hash((band, 0)) for band in range(_BANDS))
+        return array("q", (hash((band, 0)) for band in range(_BANDS)))
     for slot in range(slots):
         if minimums[slot] == _EMPTY:
             distance = 1
             while minimums[(slot + distance) % slots] == _EMPTY:
                 distance += 1
             minimums[slot] = minimums[(slot + distance) % slots] + distance * _EMPTY
-    return tuple(hash((band, *minimums[band * _ROWS : (band + 1) * _ROWS])) for band in range(_BANDS))
+    return array("q", (hash((band, *minimums[band * _ROWS : (band + 1) * _ROWS])) for band in range(_BANDS)))
 
 
 def group_variants(
@@ -158,19 +158,21 @@ def group_variants(
     Returns:
         One ``(canonical index, variants)`` pair per distinct statement, in input order.
     """
-    index = {item.id: position for position, item in enumerate(prints)}
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for position, item in enumerate(prints):
-        for band in item.bands:
-            buckets[band].append(position)
     pairs: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if 1 < len(members) <= _MAX_BUCKET:
-            pairs.update(combinations(sorted(set(members)), 2))
-    for position, item in enumerate(prints):
-        if item.variant_of is not None and item.variant_of in index:
-            first, second = sorted((position, index[item.variant_of]))
-            pairs.add((first, second))
+    for band in range(_BANDS):  # one band at a time: a corpus-wide table of every band would be large
+        buckets: dict[int, list[int]] = defaultdict(list)
+        for position, item in enumerate(prints):
+            buckets[item.bands[band]].append(position)
+        for members in buckets.values():
+            if 1 < len(members) <= _MAX_BUCKET:
+                pairs.update(combinations(members, 2))
+        del buckets
+    if any(item.variant_of is not None for item in prints):
+        index = {item.id: position for position, item in enumerate(prints)}
+        for position, item in enumerate(prints):
+            if item.variant_of is not None and item.variant_of in index:
+                first, second = sorted((position, index[item.variant_of]))
+                pairs.add((first, second))
 
     # Pairs come sorted, so a small cache serves most lookups; a large corpus's words are never all held.
     cached = functools.lru_cache(maxsize=_WORDS_CACHE)(words)

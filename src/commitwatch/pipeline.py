@@ -126,6 +126,8 @@ def stream_files(
 
         manifests = {task.path.stem: task.manifest for task in read_tasks if task.manifest is not None}
         groups, undated = assemble(statements, prints, words, manifests, variant_threshold)
+        prints.clear()
+        statements.clear()  # the canonical ones are in the groups
         header = changelog_header(catalog, corpus=root, skipped=sorted([*skipped, *undated], key=_path_of))
         readings = (spill.get(index) for index, _ in groups)
         yield header, iter_versions([statement for _, statement in groups], readings, catalog)
@@ -174,7 +176,9 @@ def _read_all(tasks: list[FileTask], catalog: Catalog, jobs: int) -> Iterator[_R
             # results waiting in its queues would then grow with the corpus.
             block = chunk * jobs * 8
             for start in range(0, len(tasks), block):
-                yield from pool.map(_work, tasks[start : start + block], chunksize=chunk)
+                results = pool.map(_work, tasks[start : start + block], chunksize=chunk)
+                _worker_matcher = None  # the workers have started with it: the parent needs it no more
+                yield from results
     finally:
         _worker_matcher = None
 

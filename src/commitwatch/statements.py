@@ -168,7 +168,7 @@ def assemble(
                 for variant in variants
             )
             continue
-        canonical.append((index, attrs.evolve(statement, variants=tuple(variants))))
+        canonical.append((index, attrs.evolve(statement, variants=tuple(variants)) if variants else statement))
     canonical.sort(key=lambda item: (item[1].meta.date, item[1].id))
     return canonical, skipped
 

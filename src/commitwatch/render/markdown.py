@@ -15,7 +15,9 @@ from collections import deque
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..model import Change, ChangeKind, Changelog, Evidence, Observation, Version
+import attrs
+
+from ..model import Change, ChangeKind, Changelog, Evidence, Observation, Variant, Version
 
 __all__ = ["render_markdown", "render_timeline", "write_markdown"]
 
@@ -130,7 +132,7 @@ class _Seen:
         self.first: Version | None = None
         self.last: Version | None = None
         self.latest: deque[Version] = deque(maxlen=TIMELINE_COLUMNS)
-        self.with_variants: list[Version] = []
+        self.with_variants: list[_Copies] = []  # not whole versions: their evidence is not needed again
 
     def add(self, version: Version) -> None:
         self.count += 1
@@ -138,7 +140,16 @@ class _Seen:
         self.last = version
         self.latest.append(version)
         if version.variants:
-            self.with_variants.append(version)
+            self.with_variants.append(_Copies(version.number, version.path, version.variants))
+
+
+@attrs.frozen
+class _Copies:
+    """A version's republished copies, for the report's tail."""
+
+    number: int
+    path: str
+    variants: tuple[Variant, ...]
 
 
 def render_timeline(changelog: Changelog) -> str:
