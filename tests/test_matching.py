@@ -223,6 +223,19 @@ class TestStatements:
         assert observation is not None
         assert observation.holders == ("United States", "Japan", "Republic of Korea")
 
+    def test_forgetting_remembered_words_changes_nothing(
+        self, seeds_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The words whose anchors a matcher remembers are bounded; forgetting them is invisible."""
+        import commitwatch.matching
+
+        catalog = load_catalog(shipped_catalog())
+        expected = [Matcher(catalog).read(statement) for statement in seeds_corpus.statements]
+        monkeypatch.setattr(commitwatch.matching, "_MAX_WORDS_REMEMBERED", 5)
+        forgetful = Matcher(catalog)
+        assert [forgetful.read(statement) for statement in seeds_corpus.statements] == expected
+        assert len(forgetful._words_seen) <= 200  # it forgot (a seed has hundreds of distinct words)
+
 
 class TestHeldOutStatement:
     """A statement written for the tests in the seeds' style, worded differently (not used to write the catalog)."""

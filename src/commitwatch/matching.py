@@ -2,8 +2,10 @@
 
 How a statement is read:
 
-1. One Aho-Corasick pass over the statement finds every cue's anchor words; a cue's regular
-   expression then runs only on the sentences where one of its anchors occurred.
+1. Each sentence's words are found once (and shared with the modifier scan and the copy
+   fingerprint). Which cue anchors a word holds ("proliferation" is in "nonproliferation") is
+   found by one Aho-Corasick pass over the words not met before, and remembered; a cue's regular
+   expression then runs only on the sentences holding one word of each of its required groups.
 2. In each sentence, per commitment type: a sentence that matches one of the type's exclusions
    is set aside; where two cues overlap, the longer (more specific) one counts, the higher level
    breaking a tie; a cue marked ``alone: false`` counts only beside another cue, and is never
@@ -269,7 +271,7 @@ class Matcher:
             distinct = set(sentence_words_.lower)
             unseen = distinct - seen
             if unseen:
-                self._learn(unseen)
+                self._learn(unseen, distinct)
             present: set[str] = set()
             for word in distinct & anchors_in.keys():
                 present |= anchors_in[word]
@@ -290,11 +292,15 @@ class Matcher:
                 candidates.append((sentence, sentence_words_, cues))
         return candidates
 
-    def _learn(self, words: set[str]) -> None:
-        """Find the anchors inside words not met before (one automaton pass over them all)."""
-        if len(self._words_seen) > _MAX_WORDS_REMEMBERED:
+    def _learn(self, words: set[str], sentence: set[str]) -> None:
+        """Find the anchors inside words not met before (one automaton pass over them all).
+
+        When too many words are remembered, all are forgotten and the sentence's words learnt again.
+        """
+        if len(self._words_seen) + len(words) > _MAX_WORDS_REMEMBERED:
             self._words_seen.clear()
             self._anchors_in.clear()
+            words = sentence
         self._words_seen |= words
         if not len(self._automaton):
             return
