@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"(\S+)$")
 _ACRONYM = re.compile(r"^\(?(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^\(?[A-Z]\.$")
 
@@ -64,10 +63,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _is_abbreviation(text: str, period: int, after: int) -> bool:
     """Whether the period at ``period`` belongs to the word before it rather than ending a sentence."""
-    found = _LAST_WORD.search(text[max(0, period - 40) : period + 1])
-    if found is None:
+    words = text[max(0, period - 40) : period + 1].rsplit(None, 1)
+    if not words:
         return False
-    bare = found.group(1).lstrip("(\"'[")
+    bare = words[-1].lstrip("(\"'[")
     word = bare.lower()
     if word in BEFORE_NUMBER:
         return text[after : after + 8].lstrip()[:1].isdigit()

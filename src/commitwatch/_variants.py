@@ -158,6 +158,8 @@ def group_variants(
     Returns:
         One ``(canonical index, variants)`` pair per distinct statement, in input order.
     """
+    # Candidate pairs share a band; only those whose sentences are alike are kept, so memory grows
+    # with the copies, not with the pairs that boilerplate makes.
     pairs: set[tuple[int, int]] = set()
     for band in range(_BANDS):  # one band at a time: a corpus-wide table of every band would be large
         buckets: dict[int, list[int]] = defaultdict(list)
@@ -165,14 +167,18 @@ def group_variants(
             buckets[item.bands[band]].append(position)
         for members in buckets.values():
             if 1 < len(members) <= _MAX_BUCKET:
-                pairs.update(combinations(members, 2))
+                pairs.update(
+                    pair
+                    for pair in combinations(members, 2)
+                    if pair not in pairs and _alike(prints[pair[0]].sentences, prints[pair[1]].sentences)
+                )
         del buckets
     if any(item.variant_of is not None for item in prints):
         index = {item.id: position for position, item in enumerate(prints)}
         for position, item in enumerate(prints):
             if item.variant_of is not None and item.variant_of in index:
                 first, second = sorted((position, index[item.variant_of]))
-                pairs.add((first, second))
+                pairs.add((first, second))  # named a copy in its metadata: compared whatever its sentences
 
     # Pairs come sorted, so a small cache serves most lookups; a large corpus's words are never all held.
     cached = functools.lru_cache(maxsize=_WORDS_CACHE)(words)
@@ -190,11 +196,6 @@ def group_variants(
     differences: dict[tuple[int, int], tuple[WordChange, ...]] = {}
     for first, second in sorted(pairs):
         named = prints[first].variant_of == prints[second].id or prints[second].variant_of == prints[first].id
-        if (
-            not named
-            and Indel.normalized_similarity(prints[first].sentences, prints[second].sentences) < SENTENCE_THRESHOLD
-        ):
-            continue
         score = Indel.normalized_similarity(cached(first).words, cached(second).words)
         if score >= threshold or named:
             similarity[(first, second)] = score
@@ -216,6 +217,11 @@ def group_variants(
         ]
         result.append((canonical, variants))
     return result
+
+
+def _alike(first: array[int], second: array[int]) -> bool:
+    """Whether two statements share enough sentences to be worth comparing word by word."""
+    return Indel.normalized_similarity(first, second) >= SENTENCE_THRESHOLD
 
 
 def _word_changes(a: Words, b: Words) -> tuple[WordChange, ...]:

@@ -232,16 +232,27 @@ def _is_header_line(line: Line, compiled: _Compiled) -> bool:
 
 def _first_match(compiled: _Compiled, line: Line, *actions: str, zone: str | None = None) -> CleaningRule | None:
     """The first rule of these actions (and zone) whose pattern matches the whole stripped line."""
-    text = line.stripped
-    if not text:
-        return None
-    found = compiled.combined.fullmatch(text)
-    if found is None:
-        return None  # no rule at all matches: the usual case for a line of prose, decided in one call
-    for rule, pattern in compiled.rules:
-        if rule.action in actions and (zone is None or rule.zone == zone) and pattern.fullmatch(text):
+    for rule in _matching_rules(compiled, line.stripped):
+        if rule.action in actions and (zone is None or rule.zone == zone):
             return rule
     return None
+
+
+def _matching_rules(compiled: _Compiled, text: str) -> tuple[CleaningRule, ...]:
+    """Every rule whose pattern matches the whole of ``text`` (a line is asked about several times)."""
+    if not text:
+        return ()
+    known = compiled.seen.get(text)
+    if known is not None:
+        return known
+    if compiled.combined.fullmatch(text) is None:
+        found: tuple[CleaningRule, ...] = ()  # no rule matches: the usual case for prose, decided in one call
+    else:
+        found = tuple(rule for rule, pattern in compiled.rules if pattern.fullmatch(text))
+    if len(compiled.seen) >= _LINES_REMEMBERED:
+        compiled.seen.clear()
+    compiled.seen[text] = found
+    return found
 
 
 def _step(rule: str, reason: str, first: Line, last: Line) -> CleaningStep:
@@ -258,10 +269,14 @@ def _step(rule: str, reason: str, first: Line, last: Line) -> CleaningStep:
     )
 
 
+_LINES_REMEMBERED = 256  # lines whose matching rules are remembered (a statement's lines are asked about often)
+
+
 @attrs.frozen
 class _Compiled:
     rules: tuple[tuple[CleaningRule, re.Pattern[str]], ...]
     combined: re.Pattern[str]  # all the patterns at once: a line none of them matches is prose
+    seen: dict[str, tuple[CleaningRule, ...]] = attrs.field(factory=dict, eq=False)
 
 
 def _compile(rules: CleaningRules) -> _Compiled:
