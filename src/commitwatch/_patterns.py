@@ -232,6 +232,7 @@ class _Parser:
 _WORD_SHAPE = re.compile(r"^(?P<stem>[\w'’.&/-]+?)(?:\((?P<endings>[\w|'-]+)\))?(?P<prefix>\*)?$")
 
 
+@functools.lru_cache(maxsize=65536)  # the same words recur across a catalog's patterns
 def _word(token: str, with_phrases: bool) -> _Node:
     found = _WORD_SHAPE.match(token)
     if found is None:

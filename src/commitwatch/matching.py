@@ -62,6 +62,7 @@ _MAX_ORDERS_REMEMBERED = 10_000  # distinct lists of holders put in order
 _MAX_WORDS_REMEMBERED = 200_000  # distinct words whose anchors are remembered; then forgotten at once
 _PSEUDO = "\x00pseudo"
 _WORD = re.compile(r"[\w']+")
+_ONE_WORD = re.compile(r"[^\W_]+")  # a word as sentences are split into words
 _LEADING_PHRASE = re.compile(
     r"^\s*(?:(?:in addition|additionally|furthermore|moreover|also|today|meanwhile|"
     r"(?:together with|in|on|at|as|with|given|following|after|since|despite|amid|through|for|under|"
@@ -152,8 +153,8 @@ class Matcher:
         self._cues_by_anchor = {anchor: frozenset(cues) for anchor, cues in indexed.items()}
         # Anchors are found inside words ("proliferation" in "nonproliferation"), word by word:
         # which anchors a word holds is worked out once per distinct word and remembered.
-        word_anchors = [anchor for anchor in by_anchor if words_of(anchor).original == [anchor]]
-        self._phrase_anchors = [anchor for anchor in by_anchor if words_of(anchor).original != [anchor]]
+        word_anchors = [anchor for anchor in by_anchor if _ONE_WORD.fullmatch(anchor)]
+        self._phrase_anchors = [anchor for anchor in by_anchor if not _ONE_WORD.fullmatch(anchor)]
         self._automaton = ahocorasick.Automaton()
         for anchor in word_anchors:
             self._automaton.add_word(anchor, anchor)
@@ -161,13 +162,8 @@ class Matcher:
             self._automaton.make_automaton()
         self._anchors_in: dict[str, frozenset[str]] = {}  # word -> the anchors inside it (none: absent)
         self._words_seen: set[str] = set()
-        self._exclusions = [
-            [
-                (pattern, re.compile(compile_pattern(pattern, require_anchor=False).regex, re.IGNORECASE))
-                for pattern in c.exclude
-            ]
-            for c in self.commitments
-        ]
+        # Compiled when a sentence first needs them, as the cues' expressions are.
+        self._exclusions: list[list[tuple[str, re.Pattern[str]]] | None] = [None] * len(self.commitments)
         self._lexicons: dict[str, tuple[ModifierKind, ModifierLexicon]] = {}
         lexicons: dict[ModifierKind, ModifierLexicon] = {
             "booster": catalog.modifiers.booster,
@@ -355,7 +351,7 @@ class Matcher:
             cue = self._cues[hit.cue_index].cue
             misses.append(NearMiss(commitment.id, cue.label, text[hit.start : hit.end], reason))
 
-        for pattern, exclusion in self._exclusions[commitment_index]:
+        for pattern, exclusion in self._exclusions_of(commitment_index):
             excluded = exclusion.search(text)
             if excluded is not None:
                 for hit in hits:
@@ -415,6 +411,16 @@ class Matcher:
             weight=weight,
             evidence=evidence,
         )
+
+    def _exclusions_of(self, commitment_index: int) -> list[tuple[str, re.Pattern[str]]]:
+        exclusions = self._exclusions[commitment_index]
+        if exclusions is None:
+            exclusions = [
+                (pattern, re.compile(compile_pattern(pattern, require_anchor=False).regex, re.IGNORECASE))
+                for pattern in self.commitments[commitment_index].exclude
+            ]
+            self._exclusions[commitment_index] = exclusions
+        return exclusions
 
     def _cue_match(self, sentence: Sentence, hit: _Hit) -> CueMatch:
         cue = self._cues[hit.cue_index].cue
