@@ -161,17 +161,20 @@ def group_variants(
     # Candidate pairs share a band; only those whose sentences are alike are kept, so memory grows
     # with the copies, not with the pairs that boilerplate makes.
     pairs: set[tuple[int, int]] = set()
+    sentences = [item.sentences for item in prints]
+    similarity_of = Indel.normalized_similarity
     for band in range(_BANDS):  # one band at a time: a corpus-wide table of every band would be large
         buckets: dict[int, list[int]] = defaultdict(list)
         for position, item in enumerate(prints):
             buckets[item.bands[band]].append(position)
         for members in buckets.values():
             if 1 < len(members) <= _MAX_BUCKET:
-                pairs.update(
-                    pair
-                    for pair in combinations(members, 2)
-                    if pair not in pairs and _alike(prints[pair[0]].sentences, prints[pair[1]].sentences)
-                )
+                for pair in combinations(members, 2):
+                    if (
+                        pair not in pairs
+                        and similarity_of(sentences[pair[0]], sentences[pair[1]]) >= SENTENCE_THRESHOLD
+                    ):
+                        pairs.add(pair)
         del buckets
     if any(item.variant_of is not None for item in prints):
         index = {item.id: position for position, item in enumerate(prints)}
@@ -217,11 +220,6 @@ def group_variants(
         ]
         result.append((canonical, variants))
     return result
-
-
-def _alike(first: array[int], second: array[int]) -> bool:
-    """Whether two statements share enough sentences to be worth comparing word by word."""
-    return Indel.normalized_similarity(first, second) >= SENTENCE_THRESHOLD
 
 
 def _word_changes(a: Words, b: Words) -> tuple[WordChange, ...]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -167,18 +168,23 @@ def _read_all(tasks: list[FileTask], catalog: Catalog, jobs: int) -> Iterator[_R
         for task in tasks:
             yield _read_one(task, matcher)
         return
-    chunk = max(1, min(64, len(tasks) // (jobs * 8)))
+    chunk = max(1, min(32, len(tasks) // (jobs * 8)))
     global _worker_matcher
     _worker_matcher = Matcher(catalog)  # forked workers inherit it, patterns parsed once for all
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,)) as pool:
-            # A block at a time: Executor.map submits everything it is given at once, and tasks and
-            # results waiting in its queues would then grow with the corpus.
-            block = chunk * jobs * 8
-            for start in range(0, len(tasks), block):
-                results = pool.map(_work, tasks[start : start + block], chunksize=chunk)
-                _worker_matcher = None  # the workers have started with it: the parent needs it no more
-                yield from results
+            # A few chunks per worker in flight, results taken in order: no worker waits for the
+            # others at a block's end, and tasks and results waiting in queues stay few.
+            pending: deque[Future[list[_Read | SkippedFile]]] = deque()
+            chunks = (tasks[start : start + chunk] for start in range(0, len(tasks), chunk))
+            for piece in chunks:
+                pending.append(pool.submit(_work_chunk, piece))
+                if len(pending) == jobs:
+                    _worker_matcher = None  # the workers have started with it: the parent needs it no more
+                if len(pending) >= jobs * 3:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
     finally:
         _worker_matcher = None
 
@@ -201,6 +207,6 @@ def _start_worker(catalog: Catalog) -> None:
         _worker_matcher = Matcher(catalog)
 
 
-def _work(task: FileTask) -> _Read | SkippedFile:
+def _work_chunk(tasks: list[FileTask]) -> list[_Read | SkippedFile]:
     assert _worker_matcher is not None, "the worker was started with its catalog"
-    return _read_one(task, _worker_matcher)
+    return [_read_one(task, _worker_matcher) for task in tasks]
