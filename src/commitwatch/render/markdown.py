@@ -229,6 +229,18 @@ class _Index:
         self.changelog = changelog
         self.commitments = {commitment.id: commitment for commitment in changelog.commitments}
         self.family_titles = {family.id: family.title for family in changelog.families}
+        # Per commitment, its latest observation quoted: the next change quotes it again as "Before".
+        self._latest: dict[str, tuple[Observation, str]] = {}
+
+    def quoted(self, commitment_id: str, observation: Observation, *, latest: bool) -> str:
+        """The observation's evidence quoted with its qualifiers (the latest one's is remembered)."""
+        known = self._latest.get(commitment_id)
+        if known is not None and known[0] is observation:
+            return known[1]
+        text = _quote(observation.evidence) + _qualifiers(observation)
+        if latest:
+            self._latest[commitment_id] = (observation, text)
+        return text
 
 
 def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]:
@@ -282,9 +294,11 @@ def _entry(index: _Index, change: Change) -> list[str]:
     holders = _escape(", ".join(shown.holders))
     lines = [f"- **{_escape(commitment.title)}** ({_escape(family)}; `{commitment.id}`), held by {holders}: {movement}"]
     if after is not None:
-        lines.append(f"  - Now: {_quote(after.evidence)}{_qualifiers(after)}")
+        lines.append(f"  - Now: {index.quoted(change.commitment_id, after, latest=True)}")
     if before is not None:
-        lines.append(f"  - Before (v{change.before_version}): {_quote(before.evidence)}{_qualifiers(before)}")
+        lines.append(
+            f"  - Before (v{change.before_version}): {index.quoted(change.commitment_id, before, latest=False)}"
+        )
     if change.note:
         lines.append(f"  - Note: {_escape(change.note)}")
     return lines
