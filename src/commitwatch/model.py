@@ -26,8 +26,9 @@ _C = TypeVar("_C", bound=type)
 def _pickled_as_arguments(cls: _C) -> _C:
     """Pickle instances as a call with their field values.
 
-    Readings cross from worker processes and wait in a spill file, so they are pickled by the
-    hundred thousand: this takes about half the time of attrs' default (a dict per instance).
+    Readings, statements and versions cross between processes (and readings wait in a spill
+    file), so they are pickled by the hundred thousand: this takes about half the time of attrs'
+    default (a dict per instance).
     """
     names = [field.name for field in attrs.fields(cls)]
     if not all(field.init for field in attrs.fields(cls)):
@@ -151,6 +152,7 @@ class CleaningStep:
     count: int = 1
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class WordChange:
     """One difference in wording between a statement and a republished variant of it."""
@@ -161,6 +163,7 @@ class WordChange:
     variant_start: int
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class Variant:
     """A republished copy of a statement, detected from its text.
@@ -182,6 +185,7 @@ class Variant:
     reason: str
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class StatementMeta:
     """What is known about a statement besides its text.
@@ -207,6 +211,7 @@ class StatementMeta:
     extra: dict[str, str] = attrs.Factory(dict)
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class Statement:
     """One official text, cleaned, dated and split into sentences.
@@ -680,6 +685,7 @@ class CommitmentInfo:
     ladder: tuple[str, ...]
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class Change:
     """What happened to one commitment type in one version.
@@ -703,6 +709,7 @@ class Change:
     note: str = ""
 
 
+@_pickled_as_arguments
 @attrs.frozen
 class Version:
     """One statement's place in the date-ordered series, and what changed with it.

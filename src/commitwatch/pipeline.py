@@ -12,15 +12,15 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._parallel import ordered_chunks
 from ._variants import DEFAULT_THRESHOLD, Fingerprint, Words, fingerprint, words_of
 from .changelog import changelog_header, iter_versions
 from .cleaning import CleaningRules
@@ -173,18 +173,12 @@ def _read_all(tasks: list[FileTask], catalog: Catalog, jobs: int) -> Iterator[_R
     _worker_matcher = Matcher(catalog)  # forked workers inherit it, patterns parsed once for all
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,)) as pool:
-            # A few chunks per worker in flight, results taken in order: no worker waits for the
-            # others at a block's end, and tasks and results waiting in queues stay few.
-            pending: deque[Future[list[_Read | SkippedFile]]] = deque()
-            chunks = (tasks[start : start + chunk] for start in range(0, len(tasks), chunk))
-            for piece in chunks:
-                pending.append(pool.submit(_work_chunk, piece))
-                if len(pending) == jobs:
+            for done, (_, results) in enumerate(
+                ordered_chunks(pool, _work_chunk, tasks, chunk=chunk, in_flight=jobs * 3)
+            ):
+                if not done:
                     _worker_matcher = None  # the workers have started with it: the parent needs it no more
-                if len(pending) >= jobs * 3:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
+                yield from results
     finally:
         _worker_matcher = None
 
