@@ -58,18 +58,36 @@ class Words:
     offsets: tuple[int, ...]
 
 
-def words_of(statement: Statement) -> Words:
-    """The words of a statement's cleaned body, for the word-level comparison."""
+def words_of(statement: Statement, sentence_words: Sequence[SentenceWords] | None = None) -> Words:
+    """The words of a statement's cleaned body, for the word-level comparison.
+
+    Args:
+        statement: The statement (with its sentences).
+        sentence_words: Its sentences' words, if already found (matching finds them too).
+    """
+    if sentence_words is None:
+        sentence_words = [sentence_words_of(sentence.normalized) for sentence in statement.sentences]
     words: list[str] = []
     offsets: list[int] = []
-    for sentence in statement.sentences:
-        found = sentence_words_of(sentence.normalized)
+    for sentence, found in zip(statement.sentences, sentence_words, strict=True):
         words += found.lower
         if sentence.offsets:  # the normalised text is not the original character for character
             offsets += (sentence.to_original(start) for start in found.starts)
         else:
-            offsets += (sentence.start + start for start in found.starts)
+            offsets += map(sentence.start.__add__, found.starts)
     return Words(tuple(words), tuple(offsets))
+
+
+def pack_words(words: Words) -> bytes:
+    """``words`` as compact bytes (a statement's words wait on disk until it may be a copy)."""
+    packed = "\n".join(words.words).encode() + b"\0" + array("I", words.offsets).tobytes()
+    return zlib.compress(packed, 1)
+
+
+def unpack_words(packed: bytes) -> Words:
+    """The :class:`Words` of :func:`pack_words`."""
+    text, _, offsets = zlib.decompress(packed).partition(b"\0")
+    return Words(tuple(text.decode().split("\n")) if text else (), tuple(array("I", offsets)))
 
 
 def fingerprint(statement: Statement, words: Sequence[SentenceWords] | None = None) -> Fingerprint:

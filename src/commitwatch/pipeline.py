@@ -2,7 +2,7 @@
 
 :func:`track_files` never holds a corpus's texts: each file is read, cleaned, matched and reduced to
 what the changelog needs (its metadata, its reading and a small fingerprint for finding republished
-copies) before the next one; the files of candidate copies are read again to compare their words.
+copies, and its words, packed, in a temporary file) before the next one.
 With ``jobs`` > 1 the files are read in worker processes; results come back in file order, so the
 output is identical whatever the number of jobs.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from array import array
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -21,11 +22,11 @@ from typing import Any
 import attrs
 
 from ._parallel import ordered_chunks
-from ._variants import DEFAULT_THRESHOLD, Fingerprint, Words, fingerprint, words_of
+from ._variants import DEFAULT_THRESHOLD, Fingerprint, Words, fingerprint, pack_words, unpack_words, words_of
 from .changelog import changelog_header, iter_versions
 from .cleaning import CleaningRules
 from .matching import Matcher, sentence_words
-from .model import Catalog, Changelog, Reading, SkippedFile, Statement, Version
+from .model import Catalog, Changelog, SkippedFile, Statement, Version
 from .statements import FileTask, assemble, plan, read_task
 
 __all__ = ["PARALLEL_THRESHOLD", "resolve_jobs", "stream_files", "track_files"]
@@ -38,6 +39,7 @@ class _Read:
     statement: Statement
     reading: bytes  # pickled where it was made: the parent only stores it until its version comes
     fingerprint: Fingerprint
+    words: bytes  # its words with their offsets, packed: unpacked only if it may be a copy
 
 
 def resolve_jobs(jobs: int | None, statements: int) -> int:
@@ -106,8 +108,8 @@ def stream_files(
     tasks, skipped, root = plan(*sources, cleaning=cleaning)
     statements: list[Statement] = []
     prints: list[Fingerprint] = []
-    read_tasks: list[FileTask] = []
-    with _Spill() as spill:
+    manifests: dict[str, str] = {}
+    with _Spill() as spill, _Spill() as word_spill:
         outcomes = _read_all(tasks, catalog, resolve_jobs(jobs, len(tasks)))
         for done, (task, outcome) in enumerate(zip(tasks, outcomes, strict=True), start=1):
             if on_statement is not None:
@@ -117,15 +119,14 @@ def stream_files(
                 continue
             statements.append(outcome.statement)
             prints.append(outcome.fingerprint)
-            read_tasks.append(task)
+            if task.manifest is not None:
+                manifests[task.path.stem] = task.manifest
             spill.add(outcome.reading)
+            word_spill.add(outcome.words)
 
         def words(index: int) -> Words:
-            statement = read_task(read_tasks[index])
-            assert isinstance(statement, Statement), "a file that was read once reads again"
-            return words_of(statement)
+            return unpack_words(word_spill.get_bytes(index))
 
-        manifests = {task.path.stem: task.manifest for task in read_tasks if task.manifest is not None}
         groups, undated = assemble(statements, prints, words, manifests, variant_threshold)
         prints.clear()
         statements.clear()  # the canonical ones are in the groups
@@ -135,11 +136,11 @@ def stream_files(
 
 
 class _Spill:
-    """Readings kept in a temporary file between the two passes, read back one at a time."""
+    """Objects kept as bytes in a temporary file between the two passes, read back one at a time."""
 
     def __init__(self) -> None:
         self._file: Any = None
-        self._offsets: list[int] = []
+        self._offsets = array("q")
 
     def __enter__(self) -> _Spill:
         self._file = tempfile.TemporaryFile(prefix="commitwatch-")
@@ -148,14 +149,23 @@ class _Spill:
     def __exit__(self, *_: object) -> None:
         self._file.close()
 
-    def add(self, pickled: bytes) -> None:
+    def add(self, data: bytes) -> None:
+        """Keep one object's bytes: pickled (see :meth:`get`) or in any other form (:meth:`get_bytes`)."""
         self._offsets.append(self._file.tell())
-        self._file.write(pickled)
+        self._file.write(data)
 
-    def get(self, index: int) -> Reading:
+    def get(self, index: int) -> Any:
+        """The ``index``-th object kept, unpickled."""
         self._file.seek(self._offsets[index])
-        reading: Reading = pickle.load(self._file)
-        return reading
+        return pickle.load(self._file)
+
+    def get_bytes(self, index: int) -> bytes:
+        """The ``index``-th bytes kept."""
+        start = self._offsets[index]
+        end = self._offsets[index + 1] if index + 1 < len(self._offsets) else self._file.seek(0, os.SEEK_END)
+        self._file.seek(start)
+        data: bytes = self._file.read(end - start)
+        return data
 
 
 def _path_of(item: SkippedFile) -> str:
@@ -189,7 +199,7 @@ def _read_one(task: FileTask, matcher: Matcher) -> _Read | SkippedFile:
         return statement
     words = sentence_words(statement)
     reading = pickle.dumps(matcher.read_words(statement, words), protocol=pickle.HIGHEST_PROTOCOL)
-    return _Read(statement.stripped(), reading, fingerprint(statement, words))
+    return _Read(statement.stripped(), reading, fingerprint(statement, words), pack_words(words_of(statement, words)))
 
 
 _worker_matcher: Matcher | None = None
