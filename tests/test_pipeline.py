@@ -90,3 +90,21 @@ class TestBadInputMidRun:
         reasons = {item.path: item.reason for item in after.skipped}
         assert reasons["binary.txt"] == "binary file, not text"
         assert reasons["zz_vanishing.txt"].startswith("cannot read the file")
+
+
+class TestPackedWords:
+    """A statement's words wait on disk, packed, until it may be a copy: packing loses nothing."""
+
+    def test_round_trip_of_a_seed(self, seeds_corpus) -> None:  # type: ignore[no-untyped-def]
+        from commitwatch._variants import pack_words, unpack_words, words_of
+
+        for statement in seeds_corpus.statements:
+            words = words_of(statement)
+            assert words.words
+            assert unpack_words(pack_words(words)) == words
+
+    def test_round_trip_of_no_words_and_of_other_scripts(self) -> None:
+        from commitwatch._variants import Words, pack_words, unpack_words
+
+        for words in (Words((), ()), Words(("한미일", "dprk’s", "ünd"), (0, 10, 4_000_000_000))):
+            assert unpack_words(pack_words(words)) == words
