@@ -8,12 +8,14 @@ together in one :class:`~commitwatch.errors.CatalogError`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import attrs
+import cattrs
 
 from ._patterns import PatternError, compile_pattern, compile_regex
 from ._yaml import LineDict, line_at, load_yaml
@@ -107,7 +109,7 @@ def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
     data = _read(path, problems)
     if data is None:
         return None
-    head, found = structure_yaml(make_converter(from_files=True), data, Catalog, shown)
+    head, found = structure_yaml(_file_converter(), data, Catalog, shown)
     problems.extend(found)
     if head is None:
         return None
@@ -138,6 +140,12 @@ def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
     return head
 
 
+@functools.cache
+def _file_converter() -> cattrs.Converter:
+    """One converter for every catalog file: building its structuring code is the costly part."""
+    return make_converter(from_files=True)
+
+
 def _unknown_party(name: str, names: list[str], shown: str, line: int | None) -> Problem:
     hint = did_you_mean(name, names) or f"use one of: {', '.join(names)}; or add the party to catalog.yaml"
     return Problem(f"unknown party '{name}'", shown, line, hint)
@@ -152,7 +160,7 @@ def _load_family(path: Path, head: Catalog | None, problems: list[Problem]) -> l
         for raw in data["commitments"]:
             if isinstance(raw, LineDict) and "family" not in raw:
                 raw["family"] = data["family"]
-    parsed, found = structure_yaml(make_converter(from_files=True), data, _FamilyFile, shown)
+    parsed, found = structure_yaml(_file_converter(), data, _FamilyFile, shown)
     problems.extend(found)
     if parsed is None:
         return []
