@@ -231,6 +231,25 @@ class _Index:
         self.family_titles = {family.id: family.title for family in changelog.families}
         # Per commitment, its latest observation quoted: the next change quotes it again as "Before".
         self._latest: dict[str, tuple[Observation, str]] = {}
+        self._headings: dict[str, str] = {}
+        self._holders: dict[tuple[str, ...], str] = {}
+
+    def heading(self, commitment_id: str) -> str:
+        """An entry's opening words: the commitment's title, family and id (escaped once)."""
+        heading = self._headings.get(commitment_id)
+        if heading is None:
+            commitment = self.commitments[commitment_id]
+            family = _escape(self.family_titles[commitment.family])
+            heading = f"- **{_escape(commitment.title)}** ({family}; `{commitment.id}`)"
+            self._headings[commitment_id] = heading
+        return heading
+
+    def holders(self, holders: tuple[str, ...]) -> str:
+        """Holders as a reader sees them (escaped once per combination)."""
+        shown = self._holders.get(holders)
+        if shown is None:
+            shown = self._holders[holders] = _escape(", ".join(holders))
+        return shown
 
     def quoted(self, commitment_id: str, observation: Observation, *, latest: bool) -> str:
         """The observation's evidence quoted with its qualifiers (the latest one's is remembered)."""
@@ -276,8 +295,6 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
 
 
 def _entry(index: _Index, change: Change) -> list[str]:
-    commitment = index.commitments[change.commitment_id]
-    family = index.family_titles[commitment.family]
     before, after = change.before, change.after
     if change.kind is ChangeKind.APPEARED:
         assert after is not None
@@ -291,8 +308,7 @@ def _entry(index: _Index, change: Change) -> list[str]:
         movement = f"{_level(before)} → **{_level(after)}**"
     shown = after or before
     assert shown is not None
-    holders = _escape(", ".join(shown.holders))
-    lines = [f"- **{_escape(commitment.title)}** ({_escape(family)}; `{commitment.id}`), held by {holders}: {movement}"]
+    lines = [f"{index.heading(change.commitment_id)}, held by {index.holders(shown.holders)}: {movement}"]
     if after is not None:
         lines.append(f"  - Now: {index.quoted(change.commitment_id, after, latest=True)}")
     if before is not None:
