@@ -317,7 +317,8 @@ class Alternation:
 
 
 MAX_PHRASES = 256
-_TEXT_SPLIT = re.compile(r"([^\W_]+)")
+WORD = re.compile(r"[^\W_]+")  # a word as texts are split into words: letters and digits
+_TEXT_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 def _word_phrases(stem: str, endings: str | None, prefix: bool) -> tuple[tuple[str, ...], ...] | None:
@@ -390,10 +391,10 @@ class Words:
         """Where each word starts in the text."""
         return self._bounds[0 : 2 * len(self.original) : 2]
 
-    @property
-    def spans(self) -> list[tuple[int, int]]:
-        """``(start, end)`` of each word in the text."""
-        return [self.span(index) for index in range(len(self.original))]
+
+def is_one_word(text: str) -> bool:
+    """Whether ``text`` is a single word as :func:`words_of` splits texts."""
+    return WORD.fullmatch(text) is not None
 
 
 def words_of(text: str) -> Words:

@@ -99,11 +99,10 @@ def fingerprint(statement: Statement, words: Sequence[SentenceWords] | None = No
     """
     if words is None:
         words = [sentence_words_of(sentence.normalized) for sentence in statement.sentences]
-    per_sentence = [sentence.lower for sentence in words]
-    sentences = [zlib.crc32(" ".join(words).encode()) for words in per_sentence]
+    sentences = [zlib.crc32(sentence.joined.strip().encode()) for sentence in words]
     # Sentence hashes, plus a deterministic sample of five-word runs: a changed word then
     # spoils one sentence but only a few runs, so copies still share most features.
-    every = [word for sentence in per_sentence for word in sentence]
+    every = [word for sentence in words for word in sentence.lower]
     features = set(sentences)
     features.update(_sampled_runs([_word_code(word) for word in every], keep_all=len(every) < 60))
     repairs = sum(step.count for step in statement.cleaning if step.action in {"normalized", "removed", "decoded"})

@@ -35,7 +35,16 @@ import ahocorasick
 import attrs
 
 from ._normalize import normalize
-from ._patterns import CompiledPattern, Phrase, PhraseSet, Words, compile_pattern, compile_regex, words_of
+from ._patterns import (
+    CompiledPattern,
+    Phrase,
+    PhraseSet,
+    Words,
+    compile_pattern,
+    compile_regex,
+    is_one_word,
+    words_of,
+)
 from .model import (
     Catalog,
     CommitmentType,
@@ -62,7 +71,6 @@ _MAX_ORDERS_REMEMBERED = 10_000  # distinct lists of holders put in order
 _MAX_WORDS_REMEMBERED = 200_000  # distinct words whose anchors are remembered; then forgotten at once
 _PSEUDO = "\x00pseudo"
 _WORD = re.compile(r"[\w']+")
-_ONE_WORD = re.compile(r"[^\W_]+")  # a word as sentences are split into words
 _LEADING_PHRASE = re.compile(
     r"^\s*(?:(?:in addition|additionally|furthermore|moreover|also|today|meanwhile|"
     r"(?:together with|in|on|at|as|with|given|following|after|since|despite|amid|through|for|under|"
@@ -125,7 +133,7 @@ class Matcher:
         self.catalog = catalog
         self.commitments: tuple[CommitmentType, ...] = catalog.active
         self._cues: list[_CompiledCue] = []
-        self._requirements: list[tuple[frozenset[str], ...]] = []
+        requirements_of: list[tuple[frozenset[str], ...]] = []  # per cue, the groups of words it needs
         by_anchor: dict[str, set[int]] = defaultdict(set)
         for commitment_index, commitment in enumerate(self.commitments):
             for cue in commitment.cues:
@@ -137,15 +145,15 @@ class Matcher:
                 cue_index = len(self._cues)
                 self._cues.append(_CompiledCue(commitment_index, cue, compiled, commitment.rank(cue.level)))
                 requirements = tuple(frozenset(word.lower() for word in group) for group in compiled.requirements)
-                self._requirements.append(requirements or (frozenset(a.lower() for a in compiled.anchors),))
-                for group in self._requirements[-1]:
+                requirements_of.append(requirements or (frozenset(a.lower() for a in compiled.anchors),))
+                for group in requirements_of[-1]:
                     for anchor in group:
                         by_anchor[anchor].add(cue_index)
         # Each cue is indexed by one group of its required words (the rarest-looking): a sentence
         # holding one of them brings the cue in, and its other groups, if any, are then checked.
         indexed: dict[str, set[int]] = defaultdict(set)
         self._other_groups: list[tuple[frozenset[str], ...]] = []
-        for cue_index, groups in enumerate(self._requirements):
+        for cue_index, groups in enumerate(requirements_of):
             chosen = max(groups, key=lambda group: (min(map(len, group)), -len(group), sorted(group)))
             for anchor in chosen:
                 indexed[anchor].add(cue_index)
@@ -153,8 +161,10 @@ class Matcher:
         self._cues_by_anchor = {anchor: frozenset(cues) for anchor, cues in indexed.items()}
         # Anchors are found inside words ("proliferation" in "nonproliferation"), word by word:
         # which anchors a word holds is worked out once per distinct word and remembered.
-        word_anchors = [anchor for anchor in by_anchor if _ONE_WORD.fullmatch(anchor)]
-        self._phrase_anchors = [anchor for anchor in by_anchor if not _ONE_WORD.fullmatch(anchor)]
+        word_anchors: list[str] = []
+        self._phrase_anchors: list[str] = []  # anchors of several words, looked for in the sentence's text
+        for anchor in by_anchor:
+            (word_anchors if is_one_word(anchor) else self._phrase_anchors).append(anchor)
         self._automaton = ahocorasick.Automaton()
         for anchor in word_anchors:
             self._automaton.add_word(anchor, anchor)
@@ -209,8 +219,8 @@ class Matcher:
         """:meth:`read`, given the words of each sentence (see :func:`sentence_words`), to share them."""
         parties = statement.meta.parties or self.catalog.default_parties
         per_commitment: dict[int, list[Observation]] = defaultdict(list)
-        for sentence, sentence_words_, cue_indexes in self._candidates(statement.sentences, words):
-            observations, _ = self._read_sentence(statement.id, sentence, sentence_words_, cue_indexes, parties)
+        for sentence, tokens, cue_indexes in self._candidates(statement.sentences, words):
+            observations, _ = self._read_sentence(statement.id, sentence, tokens, cue_indexes, parties)
             for commitment_index, observation in observations:
                 per_commitment[commitment_index].append(observation)
         strongest = [_strongest(per_commitment[index]) for index in sorted(per_commitment)]
@@ -228,8 +238,8 @@ class Matcher:
         parties = statement.meta.parties or self.catalog.default_parties
         explanations = []
         words = sentence_words(statement)
-        for sentence, sentence_words_, cue_indexes in self._candidates(statement.sentences, words):
-            observations, misses = self._read_sentence(statement.id, sentence, sentence_words_, cue_indexes, parties)
+        for sentence, tokens, cue_indexes in self._candidates(statement.sentences, words):
+            observations, misses = self._read_sentence(statement.id, sentence, tokens, cue_indexes, parties)
             kept = [o for _, o in observations if commitment_id in (None, o.commitment_id)]
             missed = [m for m in misses if commitment_id in (None, m.commitment_id)]
             if kept or missed:
@@ -263,8 +273,8 @@ class Matcher:
         anchors_in, seen = self._anchors_in, self._words_seen
         candidates = []
         cues_by_anchor, other_groups = self._cues_by_anchor, self._other_groups
-        for sentence, sentence_words_ in zip(sentences, words, strict=True):
-            distinct = set(sentence_words_.lower)
+        for sentence, tokens in zip(sentences, words, strict=True):
+            distinct = set(tokens.lower)
             unseen = distinct - seen
             if unseen:
                 self._learn(unseen, distinct)
@@ -285,7 +295,7 @@ class Matcher:
                         cues.discard(cue)
                         break
             if cues:
-                candidates.append((sentence, sentence_words_, cues))
+                candidates.append((sentence, tokens, cues))
         return candidates
 
     def _learn(self, words: set[str], sentence: set[str]) -> None:
