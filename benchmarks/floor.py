@@ -20,7 +20,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from commitwatch._normalize import _straighten
+from commitwatch.load.text import _straighten
 
 
 def _texts(folder: Path, limit: int | None = None) -> list[str] | object:

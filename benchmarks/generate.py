@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from commitwatch import load_catalog, load_statements, shipped_catalog, shipped_seeds
-from commitwatch._patterns import _WORD_SHAPE, _tokenize
+from commitwatch.matching.patterns import _WORD_SHAPE, _tokenize
 
 ROOT = Path(__file__).resolve().parent
 BASE_ENTRIES = 26

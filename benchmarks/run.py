@@ -72,8 +72,8 @@ def _prepare(statements: int, types: int) -> Path:
     from generate import corpus, scaled_catalog
 
     from commitwatch import load_catalog
-    from commitwatch._patterns import compile_pattern
-    from commitwatch.matching import Matcher, _fast_regex
+    from commitwatch.matching import Matcher
+    from commitwatch.matching.patterns import compile_pattern
 
     folder = CORPORA / f"s{statements}_t{types}"
     if (folder / "planted.json").is_file():
@@ -87,7 +87,7 @@ def _prepare(statements: int, types: int) -> Path:
         cues = [cue for commitment in matcher.commitments for cue in commitment.cues]
         compiled = [compile_pattern(cue.pattern) for cue in cues if cue.pattern is not None]
         literals = sorted({word for item in compiled for group in item.requirements for word in group})
-        regexes = [_fast_regex(item, raw=False).pattern for item in compiled]
+        regexes = ["(?:" + item.body + r")(?![\w])" for item in compiled]  # as the matcher compiles a cue
         planting_file.write_text(
             json.dumps({"planting": planting, "literals": literals, "regexes": regexes}), encoding="utf-8"
         )
@@ -99,11 +99,11 @@ def _prepare(statements: int, types: int) -> Path:
 
 def _check(folder: Path, types: int) -> dict[str, Any]:
     """Read the corpus and compare with what was planted: exactly the planted derived commitments."""
-    from commitwatch import load_catalog
-    from commitwatch.pipeline import track_files
+    from commitwatch import load_catalog, stream
 
     planted = json.loads((folder / "planted.json").read_text(encoding="utf-8"))
-    changelog = track_files(folder / "statements", catalog=load_catalog(CORPORA / f"catalog_{types}"), jobs=2)
+    with stream(folder / "statements", catalog=load_catalog(CORPORA / f"catalog_{types}"), jobs=2) as run:
+        changelog = run.changelog()
     found: dict[str, list[list[str]]] = {}
     for version in changelog.versions:
         found[version.statement_id] = sorted(
@@ -207,13 +207,11 @@ def startup() -> dict[str, Any]:
 
 def stages(statements: int, types: int) -> dict[str, float]:
     """Seconds per stage for one configuration, in this process, one job."""
-    from commitwatch import load_catalog
-    from commitwatch._variants import fingerprint, words_of
-    from commitwatch.changelog import build_changelog
-    from commitwatch.matching import Matcher
-    from commitwatch.model import Statement
-    from commitwatch.render.markdown import render_markdown
-    from commitwatch.statements import assemble, plan, read_task
+    from commitwatch import Matcher, Statement, build_changelog, load_catalog, render_markdown
+    from commitwatch.load.copies import body_words, fingerprint
+    from commitwatch.load.corpus import fold_copies
+    from commitwatch.load.files import plan
+    from commitwatch.load.read import read_file
 
     folder = _prepare(statements, types)
     seconds: dict[str, float] = {}
@@ -229,15 +227,15 @@ def stages(statements: int, types: int) -> dict[str, float]:
     lap("load catalog")
     matcher = Matcher(catalog)
     lap("prepare matcher")
-    tasks, _, root = plan(folder / "statements")
-    read = [item for item in (read_task(task) for task in tasks) if isinstance(item, Statement)]
+    planned = plan(folder / "statements")
+    read = [item for item in (read_file(task) for task in planned.tasks) if isinstance(item, Statement)]
     lap("read and clean")
     readings = [matcher.read(statement) for statement in read]
     lap("match")
     prints = [fingerprint(statement) for statement in read]
-    groups, _ = assemble(read, prints, lambda index: words_of(read[index]), {})
+    groups, _ = fold_copies(read, prints, lambda index: body_words(read[index]), {})
     lap("find copies")
-    changelog = build_changelog([s for _, s in groups], [readings[i] for i, _ in groups], catalog, corpus=root)
+    changelog = build_changelog([(s.info, readings[i]) for i, s in groups], catalog, corpus=planned.corpus)
     lap("changelog")
     render_markdown(changelog)
     lap("markdown")

@@ -79,9 +79,9 @@ class TestValidCatalog:
         """A valid catalog loads, with its entries located."""
         catalog = load_catalog(catalog_dir)
         commitment = catalog.commitment("deterrence.defense")
-        assert (commitment.family, commitment.line) == ("deterrence", 3)
-        assert commitment.file.endswith("deterrence.yaml")
-        assert commitment.cues[1].line == 9
+        assert (commitment.family, catalog.sources.line(commitment.id)) == ("deterrence", 3)
+        assert catalog.sources.file(commitment.id).endswith("deterrence.yaml")
+        assert catalog.sources.line(commitment.id, "cues", 1) == 9
 
     def test_check_passes(self, catalog_dir: Path) -> None:
         """Its examples pass."""

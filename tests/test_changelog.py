@@ -55,7 +55,7 @@ def _changelog(catalog: Catalog, *readings: list[Observation]) -> Changelog:
     for statement, observations in zip(statements, readings, strict=True):
         families = tuple(dict.fromkeys(catalog.commitment(o.commitment_id).family for o in observations))
         built.append(Reading(statement.id, tuple(observations), families))
-    return build_changelog(statements, built, catalog)
+    return build_changelog(zip([s.info for s in statements], built, strict=True), catalog)
 
 
 def _kinds(changelog: Changelog, commitment_id: str) -> list[str | None]:

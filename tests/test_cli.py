@@ -95,16 +95,16 @@ class TestReport:
         assert target.read_text(encoding="utf-8").startswith("# Commitment changelog")
         target.write_text("previous report\n", encoding="utf-8")
 
-        import commitwatch.render.markdown as markdown
+        import commitwatch.run as run_room
 
         def broken(header, versions, out, **kwargs):  # type: ignore[no-untyped-def]
             out.write("# A report that breaks halfway\n")
             raise OSError("disk full")
 
-        monkeypatch.setattr(markdown, "write_markdown", broken)
+        monkeypatch.setattr(run_room, "write_markdown", broken)
         result = run("report", "-o", str(target))
         assert result.exit_code == 1
-        assert result.stderr.startswith("Error: disk full, check the path")
+        assert result.stderr.startswith("Error: disk full; check the path")
         assert target.read_text(encoding="utf-8") == "previous report\n"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["report.md"]
 
@@ -124,7 +124,7 @@ class TestErrors:
         """A library error: "Error: what, where, what to do" on stderr, exit 1, no traceback."""
         result = run("report", "--family", "deterence")
         assert result.exit_code == 1
-        assert result.stderr == "Error: unknown family 'deterence', did you mean 'deterrence'?\n"
+        assert result.stderr == "Error: unknown family 'deterence'; did you mean 'deterrence'?\n"
         assert result.stdout == ""
 
     def test_broken_catalog_lists_every_problem_with_file_and_line(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

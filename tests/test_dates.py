@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from commitwatch._dates import parse_dateline, parse_iso_date
+from commitwatch.converter import parse_iso_date
+from commitwatch.load.dates import parse_dateline
 
 
 class TestParseDateline:

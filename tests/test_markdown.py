@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from commitwatch.model import CueMatch, Evidence
-from commitwatch.render.markdown import _quote
+from commitwatch.render._text import quote as _quote
 
 
 def _evidence(sentence: str, *cues: str, start: int = 100) -> Evidence:

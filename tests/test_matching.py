@@ -227,14 +227,14 @@ class TestStatements:
         self, seeds_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """The words whose anchors a matcher remembers are bounded; forgetting them is invisible."""
-        import commitwatch.matching
+        import commitwatch.matching.index
 
         catalog = load_catalog(shipped_catalog())
         expected = [Matcher(catalog).read(statement) for statement in seeds_corpus.statements]
-        monkeypatch.setattr(commitwatch.matching, "_MAX_WORDS_REMEMBERED", 5)
+        monkeypatch.setattr(commitwatch.matching.index, "_MAX_WORDS_REMEMBERED", 5)
         forgetful = Matcher(catalog)
         assert [forgetful.read(statement) for statement in seeds_corpus.statements] == expected
-        assert len(forgetful._words_seen) <= 200  # it forgot (a seed has hundreds of distinct words)
+        assert len(forgetful._index._words_seen) <= 200  # it forgot (a seed has hundreds of distinct words)
 
 
 class TestHeldOutStatement:

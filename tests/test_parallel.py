@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from commitwatch._parallel import ordered_chunks
+from commitwatch.run.workers import ordered_chunks
 
 
 def _squares(items: list[int]) -> list[int]:

@@ -1,4 +1,4 @@
-"""track_files: the same changelog as loading everything, in bounded memory, on any number of cores."""
+"""The run (commitwatch.stream): the same changelog as loading everything, in bounded memory, on any number of cores."""
 
 from __future__ import annotations
 
@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from commitwatch import Catalog, load_catalog, load_statements, shipped_catalog, shipped_seeds, track
-from commitwatch.pipeline import resolve_jobs, track_files
+from commitwatch import Catalog, load_catalog, load_statements, shipped_catalog, shipped_seeds, stream, track
+from commitwatch.run import resolve_jobs
+
+
+def track_files(*sources, **options):  # type: ignore[no-untyped-def]
+    """The whole changelog of a run."""
+    with stream(*sources, **options) as run:
+        return run.changelog()
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +77,7 @@ class TestBadInputMidRun:
         self, corpus: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """A file that disappears after listing, and a binary file, are skipped with reasons; the rest reads as before."""
-        import commitwatch.pipeline as pipeline
+        import commitwatch.run.engine as pipeline
 
         before = track_files(corpus, catalog=catalog, jobs=1)
         (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 50)
@@ -96,7 +102,8 @@ class TestPackedWords:
     """A statement's words wait on disk, packed, until it may be a copy: packing loses nothing."""
 
     def test_round_trip_of_a_seed(self, seeds_corpus) -> None:  # type: ignore[no-untyped-def]
-        from commitwatch._variants import pack_words, unpack_words, words_of
+        from commitwatch.load.copies import body_words as words_of
+        from commitwatch.load.copies import pack_words, unpack_words
 
         for statement in seeds_corpus.statements:
             words = words_of(statement)
@@ -104,7 +111,8 @@ class TestPackedWords:
             assert unpack_words(pack_words(words)) == words
 
     def test_round_trip_of_no_words_and_of_other_scripts(self) -> None:
-        from commitwatch._variants import Words, pack_words, unpack_words
+        from commitwatch.load.copies import BodyWords as Words
+        from commitwatch.load.copies import pack_words, unpack_words
 
         for words in (Words((), ()), Words(("한미일", "dprk’s", "ünd"), (0, 10, 4_000_000_000))):
             assert unpack_words(pack_words(words)) == words

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from commitwatch import load_catalog, load_statements, shipped_catalog, shipped_seeds, track
+from commitwatch import diff_catalogs, load_catalog, shipped_catalog, shipped_seeds
 from commitwatch.cli import cli
-from commitwatch.diff import diff_changelogs, renames
 
 TEST_FILE = """
 def test_catalog(commitwatch_regression):
@@ -123,13 +122,9 @@ class TestCatalogEdit:
         """`commitwatch diff` lists the same two entries, as catalog changes, and exits 1."""
         edited = shutil.copytree(shipped_catalog(), tmp_path / "catalog")
         _drop_ironclad_cue(edited)
-        corpus = load_statements(shipped_seeds())
         base, new = load_catalog(shipped_catalog()), load_catalog(edited)
-        diff = diff_changelogs(track(corpus, base), track(corpus, new), renames(base, new))
-        assert [(e.version, e.statement_id, e.commitment_id, e.status, e.fields) for e in diff.entries] == [
-            (2, "003_46aec85189a962c6", "deterrence.extended_deterrence", "changed", ("cues",)),
-            (4, "002_f56e1ecdd6895b76", "deterrence.extended_deterrence", "changed", ("cues",)),
-        ]
+        diff = diff_catalogs(base, new, shipped_seeds())
+        assert [e.line() for e in diff.entries] == list(self.AFFECTED)
         result = CliRunner().invoke(cli, ["diff", "--base-catalog", str(shipped_catalog()), "--catalog", str(edited)])
         assert result.exit_code == 1
         assert "(catalog change)" in result.stdout
@@ -170,7 +165,6 @@ class TestCatalogEdit:
             "    replaced_by: dialogue.path_open\n    cues:\n      - {pattern: door remains open, level: open}\n"
         )
         path.write_text(text, encoding="utf-8")
-        corpus = load_statements(shipped_seeds())
         base, new = load_catalog(shipped_catalog()), load_catalog(edited)
-        diff = diff_changelogs(track(corpus, base), track(corpus, new), renames(base, new))
+        diff = diff_catalogs(base, new, shipped_seeds())
         assert diff.identical, diff.entries

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from commitwatch._sentences import split_sentences
+from commitwatch.load.sentences import split_sentences
 
 
 def _split(text: str) -> list[str]:

@@ -1,7 +1,31 @@
 """commitwatch: what governments committed to in official statements, and when it changed.
 
-The public API is everything named in ``__all__``. Importing the package does no I/O and loads
-submodules only when one of their names is first used, so ``commitwatch --version`` stays fast.
+This module is the contract: everything a user calls or holds is named in ``__all__``.
+
+The verbs, in the order data flows (statements -> readings -> changelog -> text):
+
+- ``load_statements`` / ``load_statement``: files -> cleaned, dated :class:`Statement` objects
+  (a :class:`Corpus`); ``load_catalog``: a catalog folder -> a validated :class:`Catalog`;
+  ``check_catalog`` runs its examples.
+- ``match`` / ``explain``: one statement -> its :class:`Reading` (or how each sentence was read);
+  a :class:`Matcher` reads many statements with one compiled catalog.
+- ``track``: a corpus in memory -> its :class:`Changelog`; ``stream``: statement files of any
+  number -> the same changelog, one version at a time, on every core; ``select`` narrows one.
+- ``render_markdown``, ``render_json``, ``render_timeline``: a changelog -> text.
+- ``diff_catalogs``: what a catalog edit changes in the reading of the same statements;
+  ``regression_data``: a changelog laid out for regression files.
+- ``make_converter``: the cattrs converter for JSON (``structure`` reads it back).
+
+The rooms behind them: ``commitwatch.load`` (files -> statements), ``commitwatch.catalog``
+(YAML -> catalog), ``commitwatch.matching`` (statement -> reading), ``commitwatch.compare``
+(readings -> changelog; the diff), ``commitwatch.render`` (changelog -> text),
+``commitwatch.run`` (the run: streaming, spilling, worker processes), ``commitwatch.cli``
+(the command line), with the nouns in ``commitwatch.model``.
+
+Importing the package reads no file and loads submodules only when one of their names is
+first used, so ``commitwatch --version`` stays fast. It does one thing besides: it registers a
+finder, consulted after all others, that makes an import of a module of an earlier layout
+(``commitwatch.matching``, ``commitwatch.pipeline``, ...) fail with a message naming the new place.
 
 Example:
     >>> import commitwatch
@@ -13,18 +37,26 @@ Example:
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
+from ._moved import MovedModules
 from ._version import __version__
 
 if TYPE_CHECKING:
     from ._shipped import shipped_catalog, shipped_seeds
-    from .catalog import load_catalog
-    from .changelog import build_changelog, track
-    from .check import CheckResult, ExampleOutcome, check_catalog
-    from .cleaning import CleaningRule, CleaningRules, default_cleaning_rules, load_cleaning_rules
+    from .catalog import CheckResult, ExampleOutcome, check_catalog, load_catalog
+    from .compare import CatalogDiff, DiffEntry, build_changelog, regression_data, select
     from .converter import make_converter
     from .errors import CatalogError, CommitwatchError, InputError, Problem, StatementError
+    from .load import (
+        CleaningRule,
+        CleaningRules,
+        default_cleaning_rules,
+        load_cleaning_rules,
+        load_statement,
+        load_statements,
+    )
     from .matching import Matcher, explain, match
     from .model import (
         Catalog,
@@ -32,6 +64,7 @@ if TYPE_CHECKING:
         Change,
         ChangeKind,
         Changelog,
+        ChangelogHead,
         CleaningStep,
         CommitmentInfo,
         CommitmentType,
@@ -48,49 +81,64 @@ if TYPE_CHECKING:
         NearMiss,
         NoMatchExample,
         Observation,
-        OffsetSegment,
         Party,
         Reading,
         Sentence,
         SentenceExplanation,
         SkippedFile,
         Statement,
+        StatementInfo,
         StatementMeta,
         Variant,
         Version,
-        WordChange,
     )
-    from .statements import load_statement, load_statements
+    from .render import render_json, render_markdown, render_timeline
+    from .run import Stream, diff_catalogs, stream, track
 
 _EXPORTS: dict[str, str] = {
     "shipped_catalog": "._shipped",
     "shipped_seeds": "._shipped",
-    "CleaningRule": ".cleaning",
-    "CleaningRules": ".cleaning",
-    "default_cleaning_rules": ".cleaning",
-    "load_cleaning_rules": ".cleaning",
+    "CleaningRule": ".load",
+    "CleaningRules": ".load",
+    "default_cleaning_rules": ".load",
+    "load_cleaning_rules": ".load",
+    "load_statement": ".load",
+    "load_statements": ".load",
+    "CheckResult": ".catalog",
+    "ExampleOutcome": ".catalog",
+    "check_catalog": ".catalog",
+    "load_catalog": ".catalog",
+    "Matcher": ".matching",
+    "explain": ".matching",
+    "match": ".matching",
+    "CatalogDiff": ".compare",
+    "DiffEntry": ".compare",
+    "build_changelog": ".compare",
+    "regression_data": ".compare",
+    "select": ".compare",
+    "Stream": ".run",
+    "diff_catalogs": ".run",
+    "stream": ".run",
+    "track": ".run",
+    "render_json": ".render",
+    "render_markdown": ".render",
+    "render_timeline": ".render",
     "make_converter": ".converter",
     "CatalogError": ".errors",
     "CommitwatchError": ".errors",
     "InputError": ".errors",
     "Problem": ".errors",
     "StatementError": ".errors",
-    "load_catalog": ".catalog",
-    "build_changelog": ".changelog",
-    "track": ".changelog",
-    "CheckResult": ".check",
-    "ExampleOutcome": ".check",
-    "check_catalog": ".check",
-    "Change": ".model",
-    "Changelog": ".model",
-    "CommitmentInfo": ".model",
-    "Version": ".model",
-    "Matcher": ".matching",
-    "explain": ".matching",
-    "match": ".matching",
     "Catalog": ".model",
     "CatalogChange": ".model",
+    "Change": ".model",
+    "ChangeKind": ".model",
+    "Changelog": ".model",
+    "ChangelogHead": ".model",
+    "CleaningStep": ".model",
+    "CommitmentInfo": ".model",
     "CommitmentType": ".model",
+    "Corpus": ".model",
     "Cue": ".model",
     "CueMatch": ".model",
     "Evidence": ".model",
@@ -105,28 +153,25 @@ _EXPORTS: dict[str, str] = {
     "Observation": ".model",
     "Party": ".model",
     "Reading": ".model",
-    "SentenceExplanation": ".model",
-    "ChangeKind": ".model",
-    "CleaningStep": ".model",
-    "Corpus": ".model",
-    "OffsetSegment": ".model",
     "Sentence": ".model",
+    "SentenceExplanation": ".model",
     "SkippedFile": ".model",
     "Statement": ".model",
+    "StatementInfo": ".model",
     "StatementMeta": ".model",
     "Variant": ".model",
-    "WordChange": ".model",
-    "load_statement": ".statements",
-    "load_statements": ".statements",
+    "Version": ".model",
 }
 
 __all__ = [
     "Catalog",
     "CatalogChange",
+    "CatalogDiff",
     "CatalogError",
     "Change",
     "ChangeKind",
     "Changelog",
+    "ChangelogHead",
     "CheckResult",
     "CleaningRule",
     "CleaningRules",
@@ -137,6 +182,7 @@ __all__ = [
     "Corpus",
     "Cue",
     "CueMatch",
+    "DiffEntry",
     "Evidence",
     "ExampleOutcome",
     "Examples",
@@ -150,7 +196,6 @@ __all__ = [
     "NearMiss",
     "NoMatchExample",
     "Observation",
-    "OffsetSegment",
     "Party",
     "Problem",
     "Reading",
@@ -159,14 +204,16 @@ __all__ = [
     "SkippedFile",
     "Statement",
     "StatementError",
+    "StatementInfo",
     "StatementMeta",
+    "Stream",
     "Variant",
     "Version",
-    "WordChange",
     "__version__",
     "build_changelog",
     "check_catalog",
     "default_cleaning_rules",
+    "diff_catalogs",
     "explain",
     "load_catalog",
     "load_cleaning_rules",
@@ -174,10 +221,19 @@ __all__ = [
     "load_statements",
     "make_converter",
     "match",
+    "regression_data",
+    "render_json",
+    "render_markdown",
+    "render_timeline",
+    "select",
     "shipped_catalog",
     "shipped_seeds",
+    "stream",
     "track",
 ]
+
+if not any(isinstance(finder, MovedModules) for finder in sys.meta_path):
+    sys.meta_path.append(MovedModules())
 
 
 def __getattr__(name: str) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -20,11 +21,10 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, override
 
-from ._dates import parse_iso_date
 from ._yaml import LineDict, LineList
 from .errors import Problem, did_you_mean
 
-__all__ = ["make_converter", "structure_yaml"]
+__all__ = ["make_converter", "parse_iso_date", "structure_yaml"]
 
 T = TypeVar("T")
 
@@ -33,9 +33,10 @@ def make_converter(*, from_files: bool = False) -> cattrs.Converter:
     """Build the converter used for all JSON and YAML (un)structuring.
 
     Args:
-        from_files: For reading files people write (the catalog): fields that commitwatch fills
-            in itself (``file``, ``line``) may not be written there, and a look-alike example
-            may be given as a plain sentence.
+        from_files: For reading files people write (the catalog, a manifest): fields that
+            commitwatch fills in itself (a catalog's ``root`` and ``sources``, a statement's
+            ``date_source``) may not be written there, and a look-alike example may be given as
+            a plain sentence.
 
     Returns:
         A :class:`cattrs.Converter` that forbids extra keys, reads dates as ``YYYY-MM-DD``,
@@ -60,13 +61,9 @@ def make_converter(*, from_files: bool = False) -> cattrs.Converter:
 
 def _register_file_hooks(converter: cattrs.Converter) -> None:
     # Order matters: a class's hook is built from the hooks its fields have at that moment.
-    from .model import Catalog, CommitmentType, Cue, MatchExample, NoMatchExample
+    from .model import Catalog, NoMatchExample, StatementMeta
 
-    for cls in (Cue, MatchExample):
-        converter.register_structure_hook(
-            cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, line=override(omit=True))
-        )
-    plain = make_dict_structure_fn(NoMatchExample, converter, _cattrs_forbid_extra_keys=True, line=override(omit=True))
+    plain = make_dict_structure_fn(NoMatchExample, converter, _cattrs_forbid_extra_keys=True)
 
     def no_match(value: Any, type_: Any) -> NoMatchExample:
         if isinstance(value, str):
@@ -83,16 +80,18 @@ def _register_file_hooks(converter: cattrs.Converter) -> None:
             _cattrs_forbid_extra_keys=True,
             commitments=override(omit=True),
             root=override(omit=True),
+            sources=override(omit=True),
         ),
     )
+    # where a date came from, and front-matter keys commitwatch does not know, are found, not written
     converter.register_structure_hook(
-        CommitmentType,
+        StatementMeta,
         make_dict_structure_fn(
-            CommitmentType,
+            StatementMeta,
             converter,
             _cattrs_forbid_extra_keys=True,
-            file=override(omit=True),
-            line=override(omit=True),
+            date_source=override(omit=True),
+            extra=override(omit=True),
         ),
     )
 
@@ -119,6 +118,20 @@ def _structure_float(value: Any, _: type) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     raise TypeError(f"expected a number, got {_describe(value)}")
+
+
+_STRICT_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def parse_iso_date(value: str) -> dt.date:
+    """Parse ``YYYY-MM-DD``; raises ValueError with a message a user can act on."""
+    found = _STRICT_ISO.match(value)
+    if found is None:
+        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD (for example 2023-10-25)")
+    try:
+        return dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError as exc:
+        raise ValueError(f"'{value}' is not a real date ({exc}): write it as YYYY-MM-DD") from None
 
 
 def _structure_date(value: Any, _: type) -> dt.date:

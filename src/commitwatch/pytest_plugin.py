@@ -55,10 +55,10 @@ class CommitwatchRegression:
             The changelog, for further assertions.
         """
         from .catalog import load_catalog
-        from .changelog import track
-        from .regression import entry_differences, regression_data
-        from .render.markdown import render_markdown
-        from .statements import load_statements
+        from .compare import diff_records, regression_data, renames
+        from .load import load_statements
+        from .render import render_markdown
+        from .run import track
 
         here = Path(str(self._request.path)).parent
         sources = [statements] if isinstance(statements, (str, Path)) else list(statements)
@@ -75,7 +75,10 @@ class CommitwatchRegression:
         try:
             data_regression.check(obtained, basename=name)
         except (AssertionError, pytest.fail.Exception) as exc:
-            entries = entry_differences(expected, obtained) if expected is not None else []
+            entries: list[str] = []
+            if expected is not None:
+                order = [commitment.id for commitment in loaded.active]
+                entries = diff_records(expected, obtained, renamed=renames(loaded), order=order).lines()
             summary = "".join(f"\n  {line}" for line in entries)
             failures.append(f"commitwatch: what changed ({len(entries)}):{summary}\n\n{exc}" if entries else str(exc))
         if markdown:

@@ -1,6 +1,12 @@
-"""Renderers: Changelog -> text, one module per format. Pure: they return strings."""
+"""Renderers: Changelog -> text, one module per format. Pure: they return strings.
 
-from .json import render_json, write_json
-from .markdown import render_markdown, render_timeline, write_markdown
+:mod:`.markdown` (with :mod:`.timeline`, the table, and :mod:`._text`, quoting and escaping)
+for people, :mod:`.json` for programs, :mod:`.diff` for a catalog edit's changes.
+"""
 
-__all__ = ["render_json", "render_markdown", "render_timeline", "write_json", "write_markdown"]
+from .diff import render_diff_markdown
+from .json import json_chunks, render_json
+from .markdown import MarkdownReport, render_markdown
+from .timeline import render_timeline
+
+__all__ = ["MarkdownReport", "json_chunks", "render_diff_markdown", "render_json", "render_markdown", "render_timeline"]

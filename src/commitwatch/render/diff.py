@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..diff import CatalogDiff, DiffEntry, ReadingSummary
+from ..compare.diff import CatalogDiff, DiffEntry, EntryRecord
 
 __all__ = ["render_diff_markdown"]
 
@@ -29,7 +29,7 @@ def render_diff_markdown(diff: CatalogDiff, titles: Mapping[str, str]) -> str:
 
 
 def _detail(entry: DiffEntry) -> str:
-    def show(summary: ReadingSummary | None) -> str:
+    def show(summary: EntryRecord | None) -> str:
         if summary is None:
             return "no entry"
         level = f" {summary.level}" if summary.level else ""
@@ -39,10 +39,10 @@ def _detail(entry: DiffEntry) -> str:
     text = f": {show(entry.base)} → {show(entry.new)}"
     if entry.fields:
         text += f" ({', '.join(entry.fields)} changed)"
-    if "cues" in entry.fields and entry.base is not None and entry.new is not None:
+    if "after.cues" in entry.fields and entry.base is not None and entry.new is not None:
         gone = [cue for cue in entry.base.cues if cue not in entry.new.cues]
         came = [cue for cue in entry.new.cues if cue not in entry.base.cues]
         text += "".join(f"; no longer “{cue}”" for cue in gone) + "".join(f"; now also “{cue}”" for cue in came)
-    if "evidence" in entry.fields and entry.new is not None and entry.new.evidence:
+    if "after.evidence" in entry.fields and entry.new is not None and entry.new.evidence:
         text += f"; evidence now “{entry.new.evidence}”"
     return text

@@ -17,15 +17,11 @@ from typing import Any
 import attrs
 import cattrs
 
-from ._patterns import PatternError, compile_pattern, compile_regex
-from ._yaml import LineDict, line_at, load_yaml
-from .converter import make_converter, structure_yaml
-from .errors import CatalogError, Problem, did_you_mean, display_path
-from .model import (
-    Catalog,
-    CommitmentType,
-    Examples,
-)
+from .._yaml import LineDict, line_at, load_yaml
+from ..converter import make_converter, structure_yaml
+from ..errors import CatalogError, Problem, did_you_mean, display_path
+from ..matching.patterns import PatternError, compile_pattern, compile_regex
+from ..model import Catalog, CatalogSources, CommitmentType
 
 __all__ = ["CATALOG_FILE", "load_catalog"]
 
@@ -48,7 +44,7 @@ def load_catalog(folder: str | Path) -> Catalog:
         folder: The folder holding ``catalog.yaml`` and the family files.
 
     Returns:
-        The catalog, with every commitment type's file and line filled in.
+        The catalog, with where each commitment type and its parts are written (``sources``).
 
     Raises:
         CatalogError: Anything wrong with any file, every problem at once, each with its file,
@@ -76,12 +72,13 @@ def load_catalog(folder: str | Path) -> Catalog:
         path for path in root.glob("*.y*ml") if path.name != CATALOG_FILE and path.suffix in {".yaml", ".yml"}
     )
     commitments: list[CommitmentType] = []
+    sources = CatalogSources()
     for path in family_files:
-        commitments.extend(_load_family(path, head, problems))
-    problems.extend(_cross_checks(commitments))
+        commitments.extend(_load_family(path, head, problems, sources))
+    problems.extend(_cross_checks(commitments, sources))
     if problems or head is None:
         raise CatalogError(problems or [Problem("the catalog could not be read", display_path(main_path))])
-    return attrs.evolve(head, commitments=tuple(commitments), root=display_path(root))
+    return attrs.evolve(head, commitments=tuple(commitments), root=display_path(root), sources=sources)
 
 
 def _read(path: Path, problems: list[Problem]) -> Any:
@@ -151,7 +148,9 @@ def _unknown_party(name: str, names: list[str], shown: str, line: int | None) ->
     return Problem(f"unknown party '{name}'", shown, line, hint)
 
 
-def _load_family(path: Path, head: Catalog | None, problems: list[Problem]) -> list[CommitmentType]:
+def _load_family(
+    path: Path, head: Catalog | None, problems: list[Problem], sources: CatalogSources
+) -> list[CommitmentType]:
     shown = display_path(path)
     data = _read(path, problems)
     if data is None:
@@ -168,35 +167,34 @@ def _load_family(path: Path, head: Catalog | None, problems: list[Problem]) -> l
         known = [family.id for family in head.families]
         hint = did_you_mean(parsed.family, known) or f"add it to 'families' in {CATALOG_FILE}"
         problems.append(Problem(f"unknown family '{parsed.family}'", shown, line_at(data, "family"), hint))
-    located = [_locate(commitment, data, index, shown) for index, commitment in enumerate(parsed.commitments)]
-    for commitment, index in zip(located, range(len(located)), strict=True):
+    for index, commitment in enumerate(parsed.commitments):
+        name = commitment.id
+        if name in sources.files:
+            problems.append(
+                Problem(
+                    f"duplicate id '{name}' (first at {sources.file(name)}:{sources.line(name)})",
+                    shown,
+                    line_at(data, "commitments", index),
+                    "ids are unique across the catalog: rename one",
+                )
+            )
+        else:
+            _locate(commitment, data, index, shown, sources)
         problems.extend(_entry_checks(commitment, parsed.family, head, data, index, shown))
-    return located
+    return list(parsed.commitments)
 
 
-def _locate(commitment: CommitmentType, data: LineDict, index: int, shown: str) -> CommitmentType:
-    """Fill in the file and lines that a catalog editor needs in messages."""
-    cues = tuple(
-        attrs.evolve(cue, line=line_at(data, "commitments", index, "cues", position) or 0)
-        for position, cue in enumerate(commitment.cues)
-    )
-    examples = Examples(
-        match=tuple(
-            attrs.evolve(example, line=line_at(data, "commitments", index, "examples", "match", position) or 0)
-            for position, example in enumerate(commitment.examples.match)
-        ),
-        no_match=tuple(
-            attrs.evolve(example, line=line_at(data, "commitments", index, "examples", "no_match", position) or 0)
-            for position, example in enumerate(commitment.examples.no_match)
-        ),
-    )
-    return attrs.evolve(
-        commitment,
-        cues=cues,
-        examples=examples,
-        file=shown,
-        line=line_at(data, "commitments", index) or 0,
-    )
+def _locate(commitment: CommitmentType, data: LineDict, index: int, shown: str, sources: CatalogSources) -> None:
+    """Note the file and lines that a catalog editor needs in messages."""
+    name = commitment.id
+    sources.files[name] = shown
+    sources.lines[(name,)] = line_at(data, "commitments", index) or 0
+    for position in range(len(commitment.cues)):
+        sources.lines[(name, "cues", position)] = line_at(data, "commitments", index, "cues", position) or 0
+    for kind, examples in (("match", commitment.examples.match), ("no_match", commitment.examples.no_match)):
+        for position in range(len(examples)):
+            line = line_at(data, "commitments", index, "examples", kind, position) or 0
+            sources.lines[(name, "examples", kind, position)] = line
 
 
 def _entry_checks(
@@ -271,32 +269,16 @@ def _level_check(name: str, level: str, ladder: tuple[str, ...], shown: str, lin
         yield Problem(f"{name}: level '{level}' is not on the ladder", shown, line, hint)
 
 
-def _cross_checks(commitments: list[CommitmentType]) -> Iterator[Problem]:
-    seen: dict[str, CommitmentType] = {}
-    for commitment in commitments:
-        first = seen.get(commitment.id)
-        if first is not None:
-            yield Problem(
-                f"duplicate id '{commitment.id}' (first at {first.file}:{first.line})",
-                commitment.file,
-                commitment.line,
-                "ids are unique across the catalog: rename one",
-            )
-        else:
-            seen[commitment.id] = commitment
+def _cross_checks(commitments: list[CommitmentType], sources: CatalogSources) -> Iterator[Problem]:
+    known = {commitment.id for commitment in commitments}
     for commitment in commitments:
         if commitment.replaced_by is None:
             continue
-        target = seen.get(commitment.replaced_by)
-        if target is None:
-            hint = did_you_mean(commitment.replaced_by, seen) or "name an existing commitment id"
-            yield Problem(
-                f"{commitment.id}: replaced_by '{commitment.replaced_by}' names no commitment",
-                commitment.file,
-                commitment.line,
-                hint,
-            )
-        elif target.id == commitment.id:
-            yield Problem(f"{commitment.id}: replaced by itself", commitment.file, commitment.line, None)
+        where = (sources.file(commitment.id), sources.line(commitment.id))
+        if commitment.replaced_by not in known:
+            hint = did_you_mean(commitment.replaced_by, known) or "name an existing commitment id"
+            yield Problem(f"{commitment.id}: replaced_by '{commitment.replaced_by}' names no commitment", *where, hint)
+        elif commitment.replaced_by == commitment.id:
+            yield Problem(f"{commitment.id}: replaced by itself", *where, None)
     if not commitments:
         yield Problem("the catalog has no commitment types", CATALOG_FILE, None, "add a family file beside it")

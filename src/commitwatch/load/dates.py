@@ -25,7 +25,6 @@ _LABEL = r"(?:(?:published|released|posted|issued|updated|dated?|for release)(?:
 _PLACE = r"(?:[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3},\s+)?"
 _TRAIL = r"\s*(?:[-|,.:]\s*)?"
 _DATELINES = tuple(re.compile(rf"^\s*{_LABEL}{_PLACE}{form}{_TRAIL}$", re.IGNORECASE) for form in _DATE_FORMS)
-_STRICT_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
 def parse_dateline(line: str) -> dt.date | None:
@@ -54,14 +53,3 @@ def parse_dateline(line: str) -> dt.date | None:
         except ValueError:
             return None
     return None
-
-
-def parse_iso_date(value: str) -> dt.date:
-    """Parse ``YYYY-MM-DD``; raises ValueError with a message a user can act on."""
-    found = _STRICT_ISO.match(value)
-    if found is None:
-        raise ValueError(f"'{value}' is not a date: write it as YYYY-MM-DD (for example 2023-10-25)")
-    try:
-        return dt.date(int(found[1]), int(found[2]), int(found[3]))
-    except ValueError as exc:
-        raise ValueError(f"'{value}' is not a real date ({exc}): write it as YYYY-MM-DD") from None

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import attrs
 import ftfy
 
-from .model import CleaningStep, OffsetSegment, map_offset
+from ..model import CleaningStep, OffsetSegment, map_offset
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,  # done below, one to one, so that the count can be reported

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 
 
 @contextmanager
@@ -30,7 +30,7 @@ def resolve_base_catalog(base: str, catalog_dir: Path | None) -> Iterator[Path]:
         yield candidate
         return
     if catalog_dir is None:
-        from ._shipped import shipped_catalog
+        from .._shipped import shipped_catalog
 
         catalog_dir = shipped_catalog()
     folder = catalog_dir.resolve()

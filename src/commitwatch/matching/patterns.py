@@ -26,11 +26,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
-from itertools import accumulate
+from collections.abc import Iterable
 from typing import NamedTuple
 
-import ahocorasick
 import attrs
 
 DEFAULT_GAP = 4
@@ -292,33 +290,7 @@ def _anchor_quality(anchors: frozenset[str]) -> tuple[int, int]:
     return (min(len(anchor) for anchor in anchors), -len(anchors))
 
 
-class Alternation:
-    """Many patterns as one regular expression, for finding them all in a sentence at once.
-
-    Leaving the leading word boundary out of the expression lets the regex engine skip quickly
-    to the possible first letters; the boundary is checked on each match instead.
-    """
-
-    def __init__(self, patterns: Sequence[str], *, ignore_case: bool = True) -> None:
-        bodies = sorted({compile_pattern(p, require_anchor=False).body for p in patterns}, key=len, reverse=True)
-        flags = re.IGNORECASE if ignore_case else 0
-        self._regex = re.compile("(?:" + "|".join(bodies) + r")(?![\w])", flags) if bodies else None
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where the patterns match in ``text``, on whole words, leftmost first."""
-        if self._regex is None:
-            return []
-        found = []
-        for match in self._regex.finditer(text):
-            start = match.start()
-            if match.end() > start and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
-                found.append((start, match.end()))
-        return found
-
-
 MAX_PHRASES = 256
-WORD = re.compile(r"[^\W_]+")  # a word as texts are split into words: letters and digits
-_TEXT_SPLIT = re.compile(f"({WORD.pattern})")
 
 
 def _word_phrases(stem: str, endings: str | None, prefix: bool) -> tuple[tuple[str, ...], ...] | None:
@@ -357,136 +329,8 @@ def _product(items: list[_Node]) -> tuple[tuple[str, ...], ...] | None:
     return tuple(sorted(phrases)) if phrases else None
 
 
-class Words:
-    """A text's words, found in one pass and shared by every lookup in it.
-
-    Attributes:
-        text: The text.
-        original: Its words as written.
-        lower: Its words in lower case.
-        joined: The lower-case words joined by single spaces, with a space at each end.
-    """
-
-    __slots__ = ("_bounds", "joined", "lower", "original", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        pieces = _TEXT_SPLIT.split(text)  # separator, word, separator, ..., word, separator
-        self.original: list[str] = pieces[1::2]
-        joined = " ".join(self.original)
-        lowered = joined.lower()
-        self.lower: list[str] = lowered.split(" ") if self.original else []
-        if len(self.lower) != len(self.original):  # lower-casing changed a word's length or split
-            self.lower = [word.lower() for word in self.original]
-            lowered = " ".join(self.lower)
-        self.joined = f" {lowered} "
-        self._bounds = list(accumulate(map(len, pieces)))  # where each piece ends, hence each word's span
-
-    def span(self, index: int) -> tuple[int, int]:
-        """``(start, end)`` of word ``index`` in the text."""
-        return self._bounds[2 * index], self._bounds[2 * index + 1]
-
-    @property
-    def starts(self) -> list[int]:
-        """Where each word starts in the text."""
-        return self._bounds[0 : 2 * len(self.original) : 2]
-
-
-def is_one_word(text: str) -> bool:
-    """Whether ``text`` is a single word as :func:`words_of` splits texts."""
-    return WORD.fullmatch(text) is not None
-
-
-def words_of(text: str) -> Words:
-    """Split ``text`` into words (letters and digits; everything else separates)."""
-    return Words(text)
-
-
-@attrs.frozen
-class Phrase:
-    """One pattern to look for in a :class:`PhraseSet`.
-
-    Attributes:
-        pattern: The phrase pattern.
-        label: What a match means (a modifier kind, a party name, ...).
-        category: Matches within one category do not overlap; across categories they may.
-        ignore_case: Whether case matters (party names are matched with their case).
-    """
-
-    pattern: str
-    label: str
-    category: str
-    ignore_case: bool = True
-
-
-class PhraseSet:
-    """Many labelled patterns found in a sentence by one Aho-Corasick pass over its words.
-
-    Patterns that expand to a few word sequences (modifier terms and party names do) become
-    keys of an automaton run over the sentence's words joined by single spaces, so that any
-    separator in the text ("iron-clad", "U.S.") reads as one; the rest fall back to regular
-    expressions. Within a category matches are leftmost-longest and do not overlap; each carries
-    its pattern's label and category.
-    """
-
-    def __init__(self, phrases: Sequence[Phrase]) -> None:
-        keys: tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]] = ({}, {})
-        self._fallback: list[tuple[Alternation, str, str]] = []
-        for phrase in phrases:
-            expansions = _phrases_of(phrase.pattern)
-            if expansions is None:
-                regex = Alternation([phrase.pattern], ignore_case=phrase.ignore_case)
-                self._fallback.append((regex, phrase.label, phrase.category))
-                continue
-            for words in expansions:
-                key = " ".join(word.lower() if phrase.ignore_case else word for word in words)
-                keys[0 if phrase.ignore_case else 1].setdefault(f" {key} ", []).append((phrase.label, phrase.category))
-        self._automata: list[ahocorasick.Automaton | None] = []  # ignoring case, keeping case
-        for table in keys:
-            if not table:
-                self._automata.append(None)
-                continue
-            automaton = ahocorasick.Automaton()
-            for key, labels in table.items():
-                automaton.add_word(key, (len(key), key.count(" ") - 1, tuple(labels)))
-            automaton.make_automaton()
-            self._automata.append(automaton)
-
-    def find(self, words: Words) -> list[tuple[int, int, str, str]]:
-        """Where the patterns match, as ``(start, end, label, category)`` in the text's offsets."""
-        # per (first word, category): the longest phrase starting there; at equal length the
-        # case-keeping one, then the one given last
-        best: dict[tuple[int, str], tuple[int, int, int, str]] = {}
-        for kind, automaton in enumerate(self._automata):
-            if automaton is None or not words.original:
-                continue
-            joined = words.joined if kind == 0 else f" {' '.join(words.original)} "
-            for end, (length, size, labels) in automaton.iter(joined):
-                position = joined.count(" ", 0, end - length + 2) - 1  # the words before the match
-                for order, (label, category) in enumerate(labels):
-                    rank = (size, kind, order, label)
-                    if rank > best.get((position, category), (0, 0, 0, "")):
-                        best[(position, category)] = rank
-        found: list[tuple[int, int, str, str]] = []
-        if best:
-            free: dict[str, int] = {}  # per category, the first word not yet inside a match
-            text, lower = words.text, words.lower
-            for (position, category), (size, _, _, label) in sorted(best.items()):
-                if free.get(category, 0) > position:
-                    continue
-                free[category] = position + size
-                last = position + size - 1
-                end = words.span(last)[1]
-                if len(lower[last]) == 1 and text[end : end + 1] == ".":
-                    end += 1  # the last period of an abbreviation such as "U.S."
-                found.append((words.span(position)[0], end, label, category))
-        for regex, label, category in self._fallback:
-            found.extend((start, end, label, category) for start, end in regex.spans(words.text))
-        found.sort()
-        return found
-
-
-def _phrases_of(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+def phrases_of(pattern: str) -> tuple[tuple[str, ...], ...] | None:
+    """Every word sequence ``pattern`` matches, when there are few (None: too many, or a gap or *)."""
     tokens = _tokenize(pattern)
     if not tokens:
         return None

@@ -17,11 +17,11 @@ from typing import Literal
 
 import attrs
 
-from ._dates import parse_dateline
-from ._yaml import line_at, load_yaml
-from .converter import make_converter, structure_yaml
-from .errors import InputError, Problem, display_path
-from .model import CleaningStep
+from .._yaml import line_at, load_yaml
+from ..converter import make_converter, structure_yaml
+from ..errors import InputError, Problem, display_path
+from ..model import CleaningStep
+from .dates import parse_dateline
 
 __all__ = ["CleaningRule", "CleaningRules", "default_cleaning_rules", "load_cleaning_rules"]
 

@@ -19,9 +19,8 @@ from itertools import combinations
 import attrs
 from rapidfuzz.distance import Indel, Levenshtein
 
-from ._patterns import Words as SentenceWords
-from ._patterns import words_of as sentence_words_of
-from .model import Statement, Variant, WordChange
+from ..model import Statement, Variant, WordChange
+from .words import Words, words_of
 
 DEFAULT_THRESHOLD = 0.9
 SENTENCE_THRESHOLD = 0.5  # sentence-level similarity a pair needs before its words are compared
@@ -51,14 +50,14 @@ class Fingerprint:
 
 
 @attrs.frozen
-class Words:
+class BodyWords:
     """A statement's words (lower case) with their offsets in its original text."""
 
     words: tuple[str, ...]
     offsets: tuple[int, ...]
 
 
-def words_of(statement: Statement, sentence_words: Sequence[SentenceWords] | None = None) -> Words:
+def body_words(statement: Statement, sentence_words: Sequence[Words] | None = None) -> BodyWords:
     """The words of a statement's cleaned body, for the word-level comparison.
 
     Args:
@@ -66,7 +65,7 @@ def words_of(statement: Statement, sentence_words: Sequence[SentenceWords] | Non
         sentence_words: Its sentences' words, if already found (matching finds them too).
     """
     if sentence_words is None:
-        sentence_words = [sentence_words_of(sentence.normalized) for sentence in statement.sentences]
+        sentence_words = [words_of(sentence.normalized) for sentence in statement.sentences]
     words: list[str] = []
     offsets: list[int] = []
     for sentence, found in zip(statement.sentences, sentence_words, strict=True):
@@ -75,22 +74,22 @@ def words_of(statement: Statement, sentence_words: Sequence[SentenceWords] | Non
             offsets += (sentence.to_original(start) for start in found.starts)
         else:
             offsets += map(sentence.start.__add__, found.starts)
-    return Words(tuple(words), tuple(offsets))
+    return BodyWords(tuple(words), tuple(offsets))
 
 
-def pack_words(words: Words) -> bytes:
+def pack_words(words: BodyWords) -> bytes:
     """``words`` as compact bytes (a statement's words wait on disk until it may be a copy)."""
     packed = "\n".join(words.words).encode() + b"\0" + array("I", words.offsets).tobytes()
     return zlib.compress(packed, 1)
 
 
-def unpack_words(packed: bytes) -> Words:
-    """The :class:`Words` of :func:`pack_words`."""
+def unpack_words(packed: bytes) -> BodyWords:
+    """The :class:`BodyWords` of :func:`pack_words`."""
     text, _, offsets = zlib.decompress(packed).partition(b"\0")
-    return Words(tuple(text.decode().split("\n")) if text else (), tuple(array("I", offsets)))
+    return BodyWords(tuple(text.decode().split("\n")) if text else (), tuple(array("I", offsets)))
 
 
-def fingerprint(statement: Statement, words: Sequence[SentenceWords] | None = None) -> Fingerprint:
+def fingerprint(statement: Statement, words: Sequence[Words] | None = None) -> Fingerprint:
     """The statement's fingerprint (see the module docstring).
 
     Args:
@@ -98,7 +97,7 @@ def fingerprint(statement: Statement, words: Sequence[SentenceWords] | None = No
         words: Its sentences' words, if already found (matching finds them too).
     """
     if words is None:
-        words = [sentence_words_of(sentence.normalized) for sentence in statement.sentences]
+        words = [words_of(sentence.normalized) for sentence in statement.sentences]
     sentences = [zlib.crc32(sentence.joined.strip().encode()) for sentence in words]
     # Sentence hashes, plus a deterministic sample of five-word runs: a changed word then
     # spoils one sentence but only a few runs, so copies still share most features.
@@ -163,7 +162,7 @@ def _bands(features: set[int]) -> array[int]:
 
 
 def group_variants(
-    prints: Sequence[Fingerprint], words: Callable[[int], Words], threshold: float = DEFAULT_THRESHOLD
+    prints: Sequence[Fingerprint], words: Callable[[int], BodyWords], threshold: float = DEFAULT_THRESHOLD
 ) -> list[tuple[int, list[Variant]]]:
     """Group republished copies.
 
@@ -239,7 +238,7 @@ def group_variants(
     return result
 
 
-def _word_changes(a: Words, b: Words) -> tuple[WordChange, ...]:
+def _word_changes(a: BodyWords, b: BodyWords) -> tuple[WordChange, ...]:
     """Where ``b``'s words differ from ``a``'s."""
     changes = []
     for opcode in Levenshtein.opcodes(a.words, b.words):
@@ -265,7 +264,7 @@ def _rank(prints: Sequence[Fingerprint], position: int, members: list[int]) -> t
 
 def _variant(
     prints: Sequence[Fingerprint],
-    words: Callable[[int], Words],
+    words: Callable[[int], BodyWords],
     canonical: int,
     other: int,
     similarity: dict[tuple[int, int], float],

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from .matching import Matcher
-from .model import Catalog, CommitmentType, MatchExample, NoMatchExample, Observation
+from ..matching import Matcher
+from ..model import Catalog, CommitmentType, MatchExample, NoMatchExample, Observation
 
 __all__ = ["CheckResult", "ExampleOutcome", "check_catalog", "run_example"]
 
@@ -60,7 +60,7 @@ def check_catalog(catalog: Catalog, matcher: Matcher | None = None) -> CheckResu
         Counts and every example's outcome; ``result.failures`` lists what failed.
     """
     matcher = matcher or Matcher(catalog)
-    outcomes = [outcome for commitment in catalog.active for outcome in _run_all(matcher, commitment)]
+    outcomes = [outcome for commitment in catalog.active for outcome in _run_all(matcher, catalog, commitment)]
     return CheckResult(
         commitments=len(catalog.commitments),
         cues=sum(len(commitment.cues) for commitment in catalog.commitments),
@@ -68,23 +68,40 @@ def check_catalog(catalog: Catalog, matcher: Matcher | None = None) -> CheckResu
     )
 
 
-def _run_all(matcher: Matcher, commitment: CommitmentType) -> Iterator[ExampleOutcome]:
-    for example in commitment.examples.match:
-        yield run_example(matcher, commitment, example)
-    for look_alike in commitment.examples.no_match:
-        yield run_example(matcher, commitment, look_alike)
+def _run_all(matcher: Matcher, catalog: Catalog, commitment: CommitmentType) -> Iterator[ExampleOutcome]:
+    for position, example in enumerate(commitment.examples.match):
+        yield run_example(matcher, commitment, example, _where(catalog, commitment, "match", position))
+    for position, look_alike in enumerate(commitment.examples.no_match):
+        yield run_example(matcher, commitment, look_alike, _where(catalog, commitment, "no_match", position))
 
 
-def run_example(matcher: Matcher, commitment: CommitmentType, example: MatchExample | NoMatchExample) -> ExampleOutcome:
-    """Run one example against its commitment type."""
+def _where(catalog: Catalog, commitment: CommitmentType, kind: str, position: int) -> tuple[str, int]:
+    sources = catalog.sources
+    return sources.file(commitment.id), sources.line(commitment.id, "examples", kind, position)
+
+
+def run_example(
+    matcher: Matcher,
+    commitment: CommitmentType,
+    example: MatchExample | NoMatchExample,
+    where: tuple[str, int] = ("", 0),
+) -> ExampleOutcome:
+    """Run one example against its commitment type.
+
+    Args:
+        matcher: A matcher for the example's catalog.
+        commitment: The commitment type the example belongs to.
+        example: The example.
+        where: The example's file and line, for the outcome's message.
+    """
     found = next((o for o in matcher.read_text(example.text) if o.commitment_id == commitment.id), None)
     if isinstance(example, NoMatchExample):
         problem = (
             "" if found is None else f"expected no match, got {_describe(found)} on {found.evidence.cues[0].text!r}"
         )
-        return ExampleOutcome(commitment.id, commitment.file, example.line, "no_match", example.text, problem)
+        return ExampleOutcome(commitment.id, *where, "no_match", example.text, problem)
     problem = _compare(example, found)
-    return ExampleOutcome(commitment.id, commitment.file, example.line, "match", example.text, problem)
+    return ExampleOutcome(commitment.id, *where, "match", example.text, problem)
 
 
 def _compare(example: MatchExample, found: Observation | None) -> str:

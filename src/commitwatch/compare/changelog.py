@@ -19,99 +19,64 @@ its family; such a comparison carries a note saying so.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
-import attrs
-
-from ._version import __version__
-from .errors import InputError, Problem, did_you_mean
-from .matching import Matcher
-from .model import (
+from .._version import __version__
+from ..model import (
     Catalog,
     Change,
     ChangeKind,
     Changelog,
+    ChangelogHead,
     CommitmentInfo,
-    Corpus,
     Observation,
     Reading,
     SkippedFile,
-    Statement,
+    StatementInfo,
     Version,
 )
 
-__all__ = ["build_changelog", "changelog_header", "iter_versions", "select", "select_stream", "track"]
-
-
-def track(corpus: Corpus, catalog: Catalog, *, on_statement: Callable[[Statement], None] | None = None) -> Changelog:
-    """Read every statement of a corpus and build its changelog.
-
-    Args:
-        corpus: Statements in date order, as :func:`~commitwatch.load_statements` gives them.
-        catalog: The catalog to read them with.
-        on_statement: Called after each statement is read (for progress display).
-
-    Returns:
-        The changelog: one version per statement, each with its changes.
-
-    Example:
-        >>> from commitwatch import load_catalog, load_statements, shipped_catalog, shipped_seeds, track
-        >>> changelog = track(load_statements(shipped_seeds()), load_catalog(shipped_catalog()))
-        >>> change = changelog.versions[1].change("deterrence.extended_deterrence")
-        >>> change.kind.value, change.before.level, change.after.level
-        ('strengthened', 'affirmed', 'nuclear_backed')
-    """
-    matcher = Matcher(catalog)
-    readings = []
-    for statement in corpus.statements:
-        readings.append(matcher.read(statement))
-        if on_statement is not None:
-            on_statement(statement)
-    return build_changelog(corpus.statements, readings, catalog, corpus=corpus.root, skipped=corpus.skipped)
+__all__ = ["build_changelog", "changelog_head", "versions"]
 
 
 def build_changelog(
-    statements: Sequence[Statement],
-    readings: Iterable[Reading],
+    readings: Iterable[tuple[StatementInfo, Reading]],
     catalog: Catalog,
     *,
     corpus: str = "",
     skipped: Iterable[SkippedFile] = (),
 ) -> Changelog:
-    """Build the changelog from statements and their readings (already in date order).
+    """Build the changelog from statements' readings, already in date order.
 
     Args:
-        statements: The canonical statements, oldest first.
-        readings: Their readings, in the same order.
+        readings: Each canonical statement (its :attr:`~commitwatch.model.Statement.info`) with
+            its reading, oldest first.
         catalog: The catalog the readings were made with.
-        corpus: Where the statements came from, for the header.
+        corpus: Where the statements came from, for the head.
         skipped: The files that were skipped, carried into the changelog.
     """
-    header = changelog_header(catalog, corpus=corpus, skipped=skipped)
-    return attrs.evolve(header, versions=tuple(iter_versions(statements, readings, catalog)))
+    return Changelog.of(changelog_head(catalog, corpus=corpus, skipped=skipped), tuple(versions(readings, catalog)))
 
 
-def changelog_header(catalog: Catalog, *, corpus: str = "", skipped: Iterable[SkippedFile] = ()) -> Changelog:
-    """A changelog without its versions: what is known before any statement is compared."""
-    return Changelog(
+def changelog_head(catalog: Catalog, *, corpus: str = "", skipped: Iterable[SkippedFile] = ()) -> ChangelogHead:
+    """What is known of a changelog before any statement is compared."""
+    return ChangelogHead(
         tool_version=__version__,
         catalog_version=catalog.version,
         catalog_title=catalog.title,
         corpus=corpus,
         families=catalog.families,
         commitments=tuple(CommitmentInfo(c.id, c.title, c.family, c.ladder) for c in catalog.active),
-        versions=(),
         skipped=tuple(skipped),
     )
 
 
-def iter_versions(statements: Sequence[Statement], readings: Iterable[Reading], catalog: Catalog) -> Iterator[Version]:
+def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog) -> Iterator[Version]:
     """The versions one at a time, holding only each commitment's last observation in between.
 
     Args:
-        statements: The canonical statements, oldest first.
-        readings: Their readings, in the same order (read lazily, so they may come from disk).
+        readings: Each canonical statement with its reading, oldest first (taken lazily, so the
+            readings may come from disk).
         catalog: The catalog the readings were made with.
     """
     active = catalog.active
@@ -119,7 +84,7 @@ def iter_versions(statements: Sequence[Statement], readings: Iterable[Reading], 
     family_of = {commitment.id: commitment.family for commitment in active}
     history: dict[str, _History] = {}
     live: set[str] = set()  # commitments that can have an entry without being observed: shown and not dropped
-    for number, (statement, reading) in enumerate(zip(statements, readings, strict=True), start=1):
+    for number, (statement, reading) in enumerate(readings, start=1):
         observed = {o.commitment_id: o for o in reading.observations if o.commitment_id in order}
         changes = []
         for commitment_id in sorted(observed.keys() | live, key=order.__getitem__):
@@ -196,85 +161,3 @@ def _compare(before: Observation, now: Observation) -> tuple[ChangeKind, str]:
     if holders:
         return ChangeKind.HOLDER_CHANGED, ""
     return ChangeKind.UNCHANGED, ""
-
-
-def select(
-    changelog: Changelog,
-    *,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    families: Sequence[str] = (),
-    commitments: Sequence[str] = (),
-) -> Changelog:
-    """Narrow a changelog to a date range, families or commitment types.
-
-    Changes are computed on the whole series first, so the first version shown is still compared
-    with the one before it.
-
-    Args:
-        changelog: The full changelog.
-        since: Keep versions dated on or after this day.
-        until: Keep versions dated on or before this day.
-        families: Keep only these families (all when empty).
-        commitments: Keep only these commitment types (all when empty).
-
-    Raises:
-        InputError: A family or commitment id that the changelog does not know.
-    """
-    header, versions = select_stream(
-        changelog, iter(changelog.versions), since=since, until=until, families=families, commitments=commitments
-    )
-    return attrs.evolve(header, versions=tuple(versions))
-
-
-def select_stream(
-    header: Changelog,
-    versions: Iterator[Version],
-    *,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    families: Sequence[str] = (),
-    commitments: Sequence[str] = (),
-) -> tuple[Changelog, Iterator[Version]]:
-    """:func:`select` for a header and versions that come one at a time."""
-    known_families = [family.id for family in header.families]
-    family_of = {commitment.id: commitment.family for commitment in header.commitments}
-    problems = [
-        Problem(
-            f"unknown family '{name}'",
-            None,
-            None,
-            did_you_mean(name, known_families) or f"use one of: {', '.join(known_families)}",
-        )
-        for name in families
-        if name not in known_families
-    ] + [
-        Problem(
-            f"unknown commitment '{name}'",
-            None,
-            None,
-            did_you_mean(name, family_of) or "see `commitwatch check` for the ids",
-        )
-        for name in commitments
-        if name not in family_of
-    ]
-    if problems:
-        raise InputError(problems)
-
-    def wanted(commitment_id: str) -> bool:
-        return (not families or family_of[commitment_id] in families) and (
-            not commitments or commitment_id in commitments
-        )
-
-    def narrowed() -> Iterator[Version]:
-        for version in versions:
-            if (since is None or version.date >= since) and (until is None or version.date <= until):
-                yield attrs.evolve(version, changes=tuple(c for c in version.changes if wanted(c.commitment_id)))
-
-    narrowed_header = attrs.evolve(
-        header,
-        versions=(),
-        commitments=tuple(c for c in header.commitments if wanted(c.id)),
-        families=tuple(f for f in header.families if not families or f.id in families),
-    )
-    return narrowed_header, narrowed()

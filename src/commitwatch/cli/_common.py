@@ -1,0 +1,217 @@
+"""What the commands share: error handling, options, the run with its progress bar, and -o FILE.
+
+Heavy modules are imported inside the functions, so ``commitwatch --version`` starts fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from ..model import Catalog, Changelog
+    from ..run import Stream
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_ERROR = 1
+PROGRESS_THRESHOLD = 50  # statements; fewer finish before a bar would be worth drawing
+
+
+def handle_errors(command: F) -> F:
+    """Run a command, turning commitwatch's errors into ``Error: ...`` on stderr and exit status 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from ..errors import CommitwatchError
+
+        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        try:
+            return command(*args, **kwargs)
+        except CommitwatchError as exc:
+            if debug:
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+        except BrokenPipeError:
+            # The reader went away (`commitwatch report | head`): stop quietly, as other tools do.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_ERROR)
+        except OSError as exc:
+            if debug:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc}; check the path, its permissions and free space", err=True)
+            sys.exit(EXIT_ERROR)
+
+    return wrapper  # type: ignore[return-value]
+
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def statement_arguments(command: F) -> F:
+    """STATEMENTS..., --jobs and --cleaning."""
+    command = click.argument("statements", nargs=-1, type=click.Path(exists=True, path_type=Path))(command)
+    command = click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        help="Worker processes (default: every core for 200 statements or more).",
+    )(command)
+    command = click.option(
+        "--cleaning",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Extra cleaning rules (YAML), added to the defaults.",
+    )(command)
+    return command
+
+
+def catalog_option(command: F) -> F:
+    """--catalog DIR."""
+    return click.option(
+        "--catalog",
+        "catalog_dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="The catalog folder (default: the shipped catalog).",
+    )(command)
+
+
+def selection_options(command: F) -> F:
+    """--since, --until, --family and --commitment."""
+    for decorator in reversed(
+        [
+            click.option("--since", type=DATE, help="Only versions on or after this date (YYYY-MM-DD)."),
+            click.option("--until", type=DATE, help="Only versions on or before this date (YYYY-MM-DD)."),
+            click.option("--family", "families", multiple=True, help="Only this family (repeatable)."),
+            click.option("--commitment", "commitments", multiple=True, help="Only this commitment id (repeatable)."),
+        ]
+    ):
+        command = decorator(command)
+    return command
+
+
+def sources(statements: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The statements named, or the shipped seeds."""
+    if statements:
+        return statements
+    from .._shipped import shipped_seeds
+
+    return (shipped_seeds(),)
+
+
+@contextmanager
+def run(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, jobs: int | None) -> Iterator[Stream]:
+    """Read the statements with the catalog, showing progress on a terminal for large corpora."""
+    from ..load import load_cleaning_rules
+    from ..run import stream
+
+    rules = load_cleaning_rules(cleaning) if cleaning is not None else None
+    bar: Any = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if total < PROGRESS_THRESHOLD or not sys.stderr.isatty():
+                return
+            bar = click.progressbar(length=total, label="Reading statements", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+        if done == total:
+            bar.__exit__(None, None, None)
+
+    with stream(*sources(statements), catalog=catalog, cleaning=rules, jobs=jobs, on_statement=progress) as streamed:
+        yield streamed
+
+
+def changelog(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, jobs: int | None) -> Changelog:
+    """The whole changelog of the statements."""
+    with run(statements, cleaning, catalog, jobs) as streamed:
+        return streamed.changelog()
+
+
+def load_catalog(catalog_dir: Path | None) -> Catalog:
+    """The catalog in ``catalog_dir``, or the shipped one."""
+    from ..catalog import load_catalog as load
+
+    if catalog_dir is not None:
+        return load(catalog_dir)
+    from .._shipped import shipped_catalog
+
+    return load(shipped_catalog())
+
+
+def dates(since: dt.datetime | None, until: dt.datetime | None) -> dict[str, dt.date | None]:
+    """--since and --until as the dates :func:`~commitwatch.select` takes."""
+    return {"since": since.date() if since else None, "until": until.date() if until else None}
+
+
+def input_files(statements: tuple[Path, ...], catalog_dir: Path | None) -> set[Path]:
+    """Every file a run reads, so that -o FILE can refuse to overwrite one."""
+    from .._shipped import shipped_catalog, shipped_seeds
+    from ..load.files import folder_entries
+
+    roots = list(statements) or [shipped_seeds()]
+    roots.append(catalog_dir or shipped_catalog())
+    files: set[Path] = set()
+    for root in roots:
+        if root.is_dir():
+            files.update(entry.real for entry in folder_entries(root) if not entry.is_dir)
+        else:
+            files.add(root.resolve())
+    return files
+
+
+@contextmanager
+def output(path: Path | None, inputs: set[Path]) -> Iterator[TextIO]:
+    """Where the report goes: stdout, or a file written atomically that is not one of the inputs."""
+    if path is None:
+        yield sys.stdout
+        return
+    from ..errors import InputError, Problem
+
+    if path.resolve() in inputs:
+        raise InputError(
+            Problem(
+                f"refusing to overwrite {path}, one of this run's input files", None, None, "choose another -o FILE"
+            )
+        )
+    with _atomic(path) as handle:
+        yield handle
+
+
+@contextmanager
+def _atomic(path: Path) -> Iterator[Any]:
+    """Write to a temporary file beside ``path`` and rename it over ``path`` only on success."""
+    from ..errors import InputError, Problem
+
+    directory = path.resolve().parent
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(
+            Problem(f"cannot write {path}: {exc.strerror}", None, None, "check the folder exists and is writable")
+        ) from None
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def unknown_commitment(catalog: Catalog, commitment_id: str) -> None:
+    """Raise the error for a commitment id the catalog does not know."""
+    from ..errors import InputError, Problem, did_you_mean
+
+    hint = did_you_mean(commitment_id, [c.id for c in catalog.commitments]) or "see the catalog for the ids"
+    raise InputError(Problem(f"unknown commitment '{commitment_id}'", None, None, hint))

@@ -1,0 +1,129 @@
+"""``commitwatch check``, ``explain`` and ``diff``: the commands for whoever edits a catalog."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from . import _common as common
+
+
+@click.command()
+@common.catalog_option
+@common.handle_errors
+def check(catalog_dir: Path | None) -> None:
+    """Validate the catalog and run its examples; exit 1 on any failure."""
+    from ..catalog import check_catalog
+
+    catalog = common.load_catalog(catalog_dir)
+    result = check_catalog(catalog)
+    for failure in result.failures:
+        click.echo(failure.format(), err=True)
+    status = "ok" if not result.failures else f"{len(result.failures)} failed"
+    click.echo(
+        f"catalog {catalog.version} ({catalog.root}): {len(catalog.families)} families, {result.commitments} entries, "
+        f"{result.cues} cues, {result.passed} of {len(result.outcomes)} examples passed: {status}"
+    )
+    if result.failures:
+        sys.exit(common.EXIT_ERROR)
+
+
+@click.command()
+@click.argument("statement", type=click.Path(allow_dash=True, path_type=Path))
+@common.catalog_option
+@click.option("--commitment", "commitment_id", help="Only this commitment id, with its near misses.")
+@common.handle_errors
+def explain(statement: Path, catalog_dir: Path | None, commitment_id: str | None) -> None:
+    """How STATEMENT (a file, or - for stdin) was read: each sentence that hit, and why.
+
+    For each sentence: the cues that matched, their modifiers, polarity, holder and level; with
+    --commitment, also the near misses (a cue that matched but was excluded or did not count).
+    """
+    from ..load import load_statement
+    from ..matching import explain as explain_statement
+
+    catalog = common.load_catalog(catalog_dir)
+    if commitment_id is not None and commitment_id not in {c.id for c in catalog.commitments}:
+        common.unknown_commitment(catalog, commitment_id)
+    if str(statement) == "-":
+        text = sys.stdin.read()
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "stdin.txt"
+            path.write_text(text, encoding="utf-8")
+            loaded = load_statement(path)
+    else:
+        if not statement.is_file():
+            from ..errors import InputError, Problem
+
+            raise InputError(Problem(f"no such file: {statement}", None, None, "check the path"))
+        loaded = load_statement(statement)
+    explanations = explain_statement(loaded, catalog, commitment_id)
+    click.echo(f"{loaded.path}: {len(loaded.sentences)} sentences, {len(explanations)} with matches")
+    for item in explanations:
+        click.echo("")
+        click.echo(f"[{item.sentence_index}] {' '.join(item.sentence.split())}")
+        for observation in item.observations:
+            cues = ", ".join(
+                f"{cue.cue!r} -> {cue.level} ({' '.join(cue.text.split())!r})" for cue in observation.evidence.cues
+            )
+            modifiers = ", ".join(f"{m.kind} {m.text!r}" for m in observation.evidence.modifiers) or "none"
+            click.echo(
+                f"  {observation.commitment_id}: {observation.level} ({observation.polarity}); "
+                f"holders: {', '.join(observation.holders)} [{observation.holder_basis}]"
+            )
+            click.echo(f"    cues: {cues}")
+            click.echo(f"    modifiers: {modifiers}")
+        for miss in item.near_misses:
+            click.echo(f"  near miss {miss.commitment_id}: {miss.cue!r} matched {miss.text!r}, but {miss.reason}")
+
+
+@click.command()
+@common.statement_arguments
+@click.option(
+    "--base-catalog",
+    "base",
+    required=True,
+    help="The catalog to compare with: a folder, or a git revision (the catalog folder as it was then).",
+)
+@common.catalog_option
+@click.option(
+    "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True
+)
+@common.handle_errors
+def diff(
+    statements: tuple[Path, ...],
+    jobs: int | None,
+    cleaning: Path | None,
+    base: str,
+    catalog_dir: Path | None,
+    output_format: str,
+) -> None:
+    """What a catalog edit changes: the same STATEMENTS read with two catalogs.
+
+    Prints every reading that was added, removed or changed (kind, level, polarity, holders,
+    evidence), grouped by commitment. Exit status 0 when the readings are identical, 1 when they
+    differ, so it can gate a CI job.
+    """
+    import json
+
+    from ..catalog.revision import resolve_base_catalog
+    from ..converter import make_converter
+    from ..load import load_cleaning_rules
+    from ..render import render_diff_markdown
+    from ..run import diff_catalogs
+
+    new_catalog = common.load_catalog(catalog_dir)
+    with resolve_base_catalog(base, catalog_dir) as base_dir:
+        base_catalog = common.load_catalog(base_dir)
+    rules = load_cleaning_rules(cleaning) if cleaning is not None else None
+    result = diff_catalogs(base_catalog, new_catalog, *common.sources(statements), cleaning=rules, jobs=jobs)
+    if output_format == "json":
+        click.echo(json.dumps(make_converter().unstructure(result), indent=2, ensure_ascii=False))
+    else:
+        titles = {c.id: c.title for c in (*base_catalog.commitments, *new_catalog.commitments)}
+        click.echo(render_diff_markdown(result, titles), nl=False)
+    if not result.identical:
+        sys.exit(common.EXIT_ERROR)

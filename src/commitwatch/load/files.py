@@ -1,0 +1,214 @@
+"""Folders and files -> the statement files to read, each with what its folder says about it.
+
+A folder may hold a manifest (``statements.yaml``) with each file's metadata and a
+``cleaning.yaml`` with extra cleaning rules. Nothing is left out silently: what cannot be a
+statement (a sub-folder, a file of another kind, a manifest entry whose file is missing) becomes
+a :class:`~commitwatch.model.SkippedFile` with its reason and what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from ..errors import InputError, Problem, StatementError, display_path
+from ..model import SkippedFile, StatementMeta
+from .cleaning import CleaningRules, default_cleaning_rules, load_cleaning_rules
+from .metadata import MANIFEST_NAMES, Manifest, ManifestDefaults, find_manifest, parse_manifest
+
+__all__ = ["CLEANING_FILE", "STATEMENT_SUFFIXES", "FileTask", "Plan", "folder_entries", "plan"]
+
+STATEMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+CLEANING_FILE = "cleaning.yaml"
+
+
+@attrs.frozen
+class FileTask:
+    """One statement file to read, with what its folder says about it.
+
+    Attributes:
+        path: The file.
+        shown: Its name as reports show it (relative to its folder).
+        listed: What the folder's manifest says of it, if the manifest lists it.
+        defaults: The manifest's defaults, if there is a manifest.
+        manifest: The manifest's path as reports show it, if there is one.
+        rules: The cleaning rules for its folder.
+    """
+
+    path: Path
+    shown: str
+    listed: StatementMeta | None
+    defaults: ManifestDefaults | None
+    manifest: str | None
+    rules: CleaningRules
+
+
+@attrs.frozen
+class Plan:
+    """What a run will read: the statement files, those already known to be unusable, and a name.
+
+    Attributes:
+        tasks: The files to read, in the order given (folders in name order).
+        skipped: Files already known to be unusable, with the reasons.
+        corpus: How reports name the corpus ("the shipped seeds", a folder relative to here).
+    """
+
+    tasks: tuple[FileTask, ...]
+    skipped: tuple[SkippedFile, ...]
+    corpus: str
+
+
+def plan(*sources: str | Path, cleaning: CleaningRules | None = None) -> Plan:
+    """List the statement files of ``sources`` without reading them.
+
+    Args:
+        sources: Folders (all statement files in them, with their manifest) and single files.
+        cleaning: Extra cleaning rules, added to the defaults (and to a folder's cleaning.yaml).
+
+    Raises:
+        InputError: A source does not exist.
+        StatementError: A manifest is broken, or there is no statement file at all.
+    """
+    if not sources:
+        raise InputError(Problem("no statements given", None, None, "name a folder or statement files"))
+    tasks: list[FileTask] = []
+    skipped: list[SkippedFile] = []
+    seen: set[Path] = set()
+    found_any = False
+    for source in sources:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(Problem(f"no such file or folder: {path}", None, None, "check the path"))
+        for item in enumerate_files(path, cleaning, seen):
+            found_any = True
+            (tasks if isinstance(item, FileTask) else skipped).append(item)  # type: ignore[arg-type]
+    if not found_any:
+        shown = ", ".join(str(source) for source in sources)
+        raise StatementError(
+            Problem(
+                f"no statement files found in {shown}",
+                None,
+                None,
+                f"put statements there as {', '.join(STATEMENT_SUFFIXES)} files",
+            )
+        )
+    return Plan(tuple(tasks), tuple(skipped), ", ".join(_label(Path(source)) for source in sources))
+
+
+def _label(path: Path) -> str:
+    """How the report names a source: relative to the working folder, or "the shipped seeds"."""
+    from .._shipped import shipped_seeds
+
+    try:
+        if path.resolve() == shipped_seeds().resolve():
+            return "the shipped seeds"
+    except InputError:
+        pass
+    return display_path(path)
+
+
+@attrs.frozen
+class FolderEntry:
+    """One entry of a folder: its path, its resolved path, and whether it is a folder."""
+
+    path: Path
+    real: Path
+    is_dir: bool
+
+
+def folder_entries(folder: Path) -> list[FolderEntry]:
+    """A folder's entries in name order.
+
+    One directory read: entries that are not symbolic links resolve through the folder, without
+    a system call each (a corpus folder may hold tens of thousands of files).
+    """
+    real_folder = folder.resolve()
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            path = folder / entry.name
+            real = path.resolve() if entry.is_symlink() else real_folder / entry.name
+            found.append(FolderEntry(path, real, entry.is_dir()))
+    found.sort(key=_name_of)
+    return found
+
+
+def _name_of(entry: FolderEntry) -> str:
+    return entry.path.name
+
+
+def enumerate_files(path: Path, cleaning: CleaningRules | None, seen: set[Path]) -> Iterable[FileTask | SkippedFile]:
+    """The statement files of a folder (or one file), with their manifest entries and rules."""
+    folder = path if path.is_dir() else path.parent
+    manifest = _load_manifest(folder)
+    rules = default_cleaning_rules()
+    if (folder / CLEANING_FILE).is_file():
+        rules = rules.extended(load_cleaning_rules(folder / CLEANING_FILE))
+    if cleaning is not None:
+        rules = rules.extended(cleaning)
+    defaults = manifest.defaults if manifest is not None else None
+    shown_manifest = manifest.path if manifest is not None else None
+
+    def task(file: Path, shown: str) -> FileTask:
+        listed = manifest.meta(file.name) if manifest is not None else None
+        return FileTask(file, shown, listed, defaults, shown_manifest, rules)
+
+    if not path.is_dir():
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            yield task(path, path.name)
+        return
+    consumed = {*MANIFEST_NAMES, CLEANING_FILE}
+    listed = {entry.file for entry in manifest.statements} if manifest else set()
+    for found in folder_entries(path):
+        child = found.path
+        if child.name in consumed or child.name.startswith("."):
+            continue
+        if found.is_dir:
+            yield SkippedFile(
+                child.name + "/", "a folder inside the corpus folder is not searched", "pass it as its own argument"
+            )
+        elif child.suffix.lower() not in STATEMENT_SUFFIXES and child.name not in listed:
+            yield SkippedFile(
+                child.name,
+                f"not a statement file ({child.suffix or 'no suffix'})",
+                f"convert it to one of {', '.join(STATEMENT_SUFFIXES)}",
+            )
+        elif found.real not in seen:
+            seen.add(found.real)
+            yield task(child, child.name)
+    if manifest is not None:
+        for entry in manifest.statements:
+            if not (path / entry.file).exists():
+                yield SkippedFile(
+                    entry.file,
+                    f"listed in {manifest.path} but the file is missing",
+                    "restore the file or remove its entry from the manifest",
+                    line=entry.line or None,
+                )
+
+
+def _load_manifest(folder: Path) -> Manifest | None:
+    manifest_path = find_manifest(folder)
+    if manifest_path is None:
+        return None
+    shown = display_path(manifest_path)
+    try:
+        text = manifest_path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise StatementError(
+            Problem(
+                f"the manifest is not UTF-8 text ({exc.reason} at byte {exc.start})", shown, None, "save it as UTF-8"
+            )
+        ) from None
+    except OSError as exc:
+        raise StatementError(
+            Problem(f"cannot read the manifest: {exc.strerror}", shown, None, "check its permissions")
+        ) from None
+    loaded, problems = parse_manifest(text, shown)
+    if problems or loaded is None:
+        raise StatementError(problems)
+    return loaded

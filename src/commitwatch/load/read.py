@@ -1,0 +1,226 @@
+"""One statement file -> a cleaned, dated :class:`~commitwatch.model.Statement`, or a skip record.
+
+The bytes are decoded (UTF-8, else a named fallback), the front matter read as metadata, the
+text normalised for matching (with a map back to the original characters), the statement's
+body found by the cleaning rules, and the body split into paragraphs and sentences. Every step
+is logged on the statement; a file that cannot be used says why and what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import attrs
+
+from ..model import CleaningStep, Sentence, SkippedFile, Statement, StatementMeta
+from .cleaning import extract, iter_paragraphs, split_lines
+from .files import FileTask
+from .metadata import FrontMatter, ManifestDefaults, parse_front_matter
+from .sentences import split_sentences
+from .text import normalize, slice_segments
+
+__all__ = ["read_file"]
+
+_BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+def read_file(task: FileTask) -> Statement | SkippedFile:
+    """Read, clean, date and split one statement file; a file that cannot be used is skipped.
+
+    Args:
+        task: The file and what its folder says about it (see :func:`plan`).
+    """
+    path, shown, rules = task.path, task.shown, task.rules
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return SkippedFile(
+            shown, f"cannot read the file: {exc.strerror or exc}", "check that it exists and is readable"
+        )
+    if not raw.strip():
+        return SkippedFile(shown, "empty file", "add the statement's text or remove the file")
+    head = raw[:8192]
+    if b"\x00" in head or len(_BINARY_CONTROL.findall(head)) > len(head) // 20:
+        return SkippedFile(shown, "binary file, not text", "convert it to plain UTF-8 text")
+    text, encoding, decode_steps = _decode(raw)
+    if not text.strip():
+        return SkippedFile(shown, "empty file", "add the statement's text or remove the file")
+
+    front, problems = parse_front_matter(text, shown)
+    if problems:
+        first = problems[0]
+        return SkippedFile(
+            shown,
+            f"broken front matter: {first.what}",
+            first.hint or "fix the YAML between the '---' lines",
+            first.line,
+        )
+    meta, meta_steps = _metadata(task.listed, front, task.defaults)
+
+    offset = front.end if front is not None else 0
+    normalized = normalize(text[offset:])
+    lines = split_lines(normalized.text)
+    extraction = extract(lines, rules)
+
+    def original(position: int, end: bool = False) -> int:
+        return offset + normalized.to_original(position, end=end)
+
+    steps: list[CleaningStep] = list(decode_steps)
+    if front is not None:
+        steps.append(CleaningStep("front-matter", "removed", "front matter, read as metadata", 0, front.end, "---"))
+    steps.extend(
+        attrs.evolve(step, start=original(step.start or 0), end=original(step.end or 0, end=True))
+        for step in extraction.removed
+    )
+    steps.extend(
+        attrs.evolve(step, start=original(step.start), end=original(step.end or 0, end=True))
+        if step.start is not None
+        else step
+        for step in normalized.steps
+    )
+
+    sentences: list[Sentence] = []
+    for paragraph_index, paragraph in enumerate(iter_paragraphs(extraction.body)):
+        para_start, para_end = paragraph[0].start, paragraph[-1].end
+        para_text = normalized.text[para_start:para_end]
+        for start, end in split_sentences(para_text):
+            norm_start, norm_end = para_start + start, para_start + end
+            orig_start, orig_end = original(norm_start), original(norm_end, end=True)
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    paragraph=paragraph_index,
+                    start=orig_start,
+                    end=orig_end,
+                    text=text[orig_start:orig_end],
+                    normalized=_one_line(normalized.text[norm_start:norm_end]),
+                    offsets=slice_segments(normalized.segments, norm_start, norm_end),
+                )
+            )
+    if not sentences:
+        removed = "; ".join(f"{step.rule}" for step in steps if step.action == "removed") or "nothing"
+        return SkippedFile(
+            shown,
+            f"no statement text left after cleaning (removed: {removed})",
+            "check the cleaning rules against this file",
+        )
+
+    title = meta.title
+    if not title and extraction.title is not None:
+        title = extraction.title.stripped.lstrip("#").strip()
+    date, date_source = meta.date, meta.date_source
+    if extraction.date is not None:
+        dateline = extraction.dateline
+        assert dateline is not None
+        if date is None:
+            date, date_source = extraction.date, "dateline"
+        elif date != extraction.date:
+            steps.append(
+                CleaningStep(
+                    "date-disagreement",
+                    "noted",
+                    f"the {date_source} gives {date.isoformat()} but the dateline on line {dateline.number} "
+                    f"reads {extraction.date.isoformat()}; the {date_source} date is used",
+                    original(dateline.start),
+                    original(dateline.end, end=True),
+                    dateline.stripped,
+                )
+            )
+    steps.extend(meta_steps)
+    steps.sort(key=lambda step: (step.start is None, step.start or 0))
+    return Statement(
+        id=_statement_id(path),
+        path=shown,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=encoding,
+        meta=attrs.evolve(meta, title=title, date=date, date_source=date_source if date else ""),
+        text=text,
+        sentences=tuple(sentences),
+        cleaning=tuple(steps),
+    )
+
+
+def _statement_id(path: Path) -> str:
+    return path.stem
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def _decode(raw: bytes) -> tuple[str, str, list[CleaningStep]]:
+    steps = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        steps.append(
+            CleaningStep(
+                "byte-order-mark", "decoded", "a UTF-8 byte-order mark was left out (offsets count from after it)"
+            )
+        )
+    try:
+        return raw.decode("utf-8"), "utf-8", steps
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{raw[exc.start]:02x} at offset {exc.start}"
+    try:
+        text, encoding = raw.decode("windows-1252"), "windows-1252"
+    except UnicodeDecodeError:
+        text, encoding = raw.decode("latin-1"), "latin-1"
+    steps.append(
+        CleaningStep(
+            "decode-fallback",
+            "decoded",
+            f"not valid UTF-8 ({where}); decoded as {encoding} instead: "
+            "check its quotes and accents, or save it as UTF-8",
+        )
+    )
+    return text, encoding, steps
+
+
+def _metadata(
+    listed: StatementMeta | None, front: FrontMatter | None, defaults: ManifestDefaults | None
+) -> tuple[StatementMeta, list[CleaningStep]]:
+    """The manifest's metadata, else the front matter's, else the manifest's defaults; disagreements noted."""
+    steps: list[CleaningStep] = []
+
+    def pick(name: str) -> object:
+        from_entry = getattr(listed, name) if listed is not None else None
+        from_front = getattr(front.meta, name) if front is not None else None
+        if from_entry not in _UNSET and from_front not in _UNSET and from_entry != from_front:
+            steps.append(
+                CleaningStep(
+                    "metadata-disagreement",
+                    "noted",
+                    f"the manifest gives {name} {_show(from_entry)} and the front matter "
+                    f"{_show(from_front)}; the manifest's is used",
+                )
+            )
+        for value in (from_entry, from_front):
+            if value not in _UNSET:
+                return value
+        return None
+
+    date = pick("date")
+    parties = pick("parties") or (defaults.parties if defaults is not None else ())
+    extra = dict(front.meta.extra) if front is not None else {}
+    meta = StatementMeta(
+        title=str(pick("title") or ""),
+        date=date,  # type: ignore[arg-type]
+        date_source=("manifest" if listed is not None and listed.date else "front matter") if date else "",
+        source=str(pick("source") or (defaults.source if defaults is not None else "")),
+        parties=tuple(parties),  # type: ignore[arg-type]
+        notes=str(pick("notes") or ""),
+        variant_of=pick("variant_of"),  # type: ignore[arg-type]
+        extra=extra,
+    )
+    return meta, steps
+
+
+_UNSET: tuple[object, ...] = (None, "", ())
+
+
+def _show(value: object) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(str(item) for item in value) + "]"
+    return repr(str(value))
