@@ -14,6 +14,8 @@ The verbs, in the order data flows (statements -> readings -> changelog -> text)
 - ``render_markdown``, ``render_json``, ``render_timeline``: a changelog -> text.
 - ``diff_catalogs``: what a catalog edit changes in the reading of the same statements;
   ``regression_data``: a changelog laid out for regression files.
+- ``evaluate``: a reading measured against a careful reader's annotations (``load_gold``
+  reads them): per family precision and recall, level and holder agreement, change events.
 - ``make_converter``: the cattrs converter for JSON (``structure`` reads it back).
 
 The rooms behind them: ``commitwatch.load`` (files -> statements), ``commitwatch.catalog``
@@ -49,6 +51,7 @@ if TYPE_CHECKING:
     from .compare import CatalogDiff, DiffEntry, build_changelog, regression_data, select
     from .converter import make_converter
     from .errors import CatalogError, CommitwatchError, InputError, Problem, StatementError
+    from .evaluate import evaluate, load_gold
     from .load import (
         CleaningRule,
         CleaningRules,
@@ -71,9 +74,12 @@ if TYPE_CHECKING:
         Corpus,
         Cue,
         CueMatch,
+        Disagreement,
+        Evaluation,
         Evidence,
         Examples,
         Family,
+        Gold,
         MatchExample,
         ModifierLexicon,
         ModifierMatch,
@@ -124,6 +130,8 @@ _EXPORTS: dict[str, str] = {
     "render_markdown": ".render",
     "render_timeline": ".render",
     "make_converter": ".converter",
+    "evaluate": ".evaluate",
+    "load_gold": ".evaluate",
     "CatalogError": ".errors",
     "CommitwatchError": ".errors",
     "InputError": ".errors",
@@ -142,6 +150,9 @@ _EXPORTS: dict[str, str] = {
     "Cue": ".model",
     "CueMatch": ".model",
     "Evidence": ".model",
+    "Disagreement": ".model",
+    "Gold": ".model",
+    "Evaluation": ".model",
     "Examples": ".model",
     "Family": ".model",
     "MatchExample": ".model",
@@ -183,10 +194,13 @@ __all__ = [
     "Cue",
     "CueMatch",
     "DiffEntry",
+    "Disagreement",
+    "Evaluation",
     "Evidence",
     "ExampleOutcome",
     "Examples",
     "Family",
+    "Gold",
     "InputError",
     "MatchExample",
     "Matcher",
@@ -214,9 +228,11 @@ __all__ = [
     "check_catalog",
     "default_cleaning_rules",
     "diff_catalogs",
+    "evaluate",
     "explain",
     "load_catalog",
     "load_cleaning_rules",
+    "load_gold",
     "load_statement",
     "load_statements",
     "make_converter",

@@ -25,6 +25,16 @@ from .catalog import (
     Status,
 )
 from .changelog import Change, ChangeKind, Changelog, ChangelogHead, CommitmentInfo, Version
+from .evaluation import (
+    Counts,
+    Disagreement,
+    Evaluation,
+    FamilyAnnotation,
+    FamilyFigures,
+    Gold,
+    GoldStatement,
+    Interval,
+)
 from .readings import CueMatch, Evidence, ModifierMatch, NearMiss, Observation, Reading, SentenceExplanation
 from .statements import (
     CleaningStep,
@@ -52,12 +62,20 @@ __all__ = [
     "CommitmentInfo",
     "CommitmentType",
     "Corpus",
+    "Counts",
     "Cue",
     "CueMatch",
     "Direction",
+    "Disagreement",
+    "Evaluation",
     "Evidence",
     "Examples",
     "Family",
+    "FamilyAnnotation",
+    "FamilyFigures",
+    "Gold",
+    "GoldStatement",
+    "Interval",
     "MatchExample",
     "ModifierKind",
     "ModifierLexicon",
