@@ -103,13 +103,19 @@ def _parse(data: LineDict, shown: str) -> tuple[Gold | None, list[Problem]]:
         problems.append(Problem("no 'statements' list", shown, data.line, "add 'statements:' with one item per file"))
         return None, problems
     statements = []
+    written: dict[int, list[str]] = {}  # per statement, the families written, broken annotations included
     for index, raw in enumerate(raw_statements):
         statement = _statement(raw, raw_statements.line_of(index), shown, markers, problems)
         if statement is not None:
             statements.append(statement)
+            families_written = raw.get("families")
+            written[id(statement)] = [
+                *(map(str, families_written) if isinstance(families_written, LineDict) else ()),
+                *statement.absent,
+            ]
     covered = data.get("families")
     if covered is None:
-        families = tuple(dict.fromkeys(f for s in statements for f in (*(a.family for a in s.families), *s.absent)))
+        families = tuple(dict.fromkeys(family for s in statements for family in written[id(s)]))
     elif isinstance(covered, list) and all(isinstance(item, str) for item in covered):
         families = tuple(covered)
     else:
@@ -127,7 +133,7 @@ def _parse(data: LineDict, shown: str) -> tuple[Gold | None, list[Problem]]:
                 )
             )
         seen.setdefault(statement.file, statement.line)
-        listed = [a.family for a in statement.families] + list(statement.absent)
+        listed = written[id(statement)]
         for family in families:
             if listed.count(family) != 1:
                 how = "twice" if listed.count(family) > 1 else "neither annotated nor listed as absent"
