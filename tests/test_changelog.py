@@ -1,61 +1,83 @@
-"""The changelog: each kind of change, from observations made by hand."""
+"""The changelog: each kind of change, from observations made by hand, over the fixture catalog."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
 from commitwatch import (
     Catalog,
-    ChangeKind,
     Changelog,
     Evidence,
     Observation,
+    Quantity,
     Reading,
-    Statement,
+    StatementInfo,
     StatementMeta,
     build_changelog,
     load_catalog,
+    load_statements,
     make_converter,
-    shipped_catalog,
     track,
 )
 
-DETERRENCE = "deterrence.extended_deterrence"
-DOOR = "dialogue.door_open"
+FIXTURES = Path(__file__).parent / "fixtures"
+GUARANTEE = "defence.guarantee"  # ladder: mentioned, affirmed
+OFFER = "talks.offer"  # ladder: offered, anytime
+URGE = "talks.urge"
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return load_catalog(shipped_catalog())
+    return load_catalog(FIXTURES / "catalog")
 
 
-def _statement(number: int) -> Statement:
-    meta = StatementMeta(title=f"S{number}", date=dt.date(2024, 1, number))
-    return Statement(f"s{number}", f"s{number}.txt", "0" * 64, "utf-8", meta, "", ())
+def _info(number: int, **meta: object) -> StatementInfo:
+    date = meta.pop("date", dt.date(2024, 1, number))
+    return StatementInfo(f"s{number}", f"s{number}.txt", "0" * 64, StatementMeta(title=f"S{number}", date=date, **meta))  # type: ignore[arg-type]
 
 
 def _observation(
     commitment_id: str,
     level: str,
-    rank: int,
+    stance: str = "committed",
     *,
     polarity: str = "affirmed",
-    holders: tuple[str, ...] = ("United States",),
-    weight: int = 0,
+    holders: tuple[str, ...] = ("Alpha",),
+    sentence: int = 0,
+    quantities: tuple[Quantity, ...] = (),
 ) -> Observation:
-    evidence = Evidence("s", 0, "sentence", 0, 8, ())
-    return Observation(commitment_id, level, rank, polarity, holders, "subject", (), weight, evidence)  # type: ignore[arg-type]
+    evidence = Evidence("s", sentence, f"sentence {sentence}", 0, 10, ())
+    return Observation(
+        commitment_id,
+        level,
+        stance,
+        polarity,
+        holders,
+        "subject",
+        (),
+        evidence,
+        quantities=quantities,  # type: ignore[arg-type]
+    )
 
 
-def _changelog(catalog: Catalog, *readings: list[Observation]) -> Changelog:
-    statements = [_statement(number) for number in range(1, len(readings) + 1)]
-    built = []
-    for statement, observations in zip(statements, readings, strict=True):
-        families = tuple(dict.fromkeys(catalog.commitment(o.commitment_id).family for o in observations))
-        built.append(Reading(statement.id, tuple(observations), families))
-    return build_changelog(zip([s.info for s in statements], built, strict=True), catalog)
+def _reading(
+    catalog: Catalog, number: int, observations: list[Observation], sentences: dict[str, int] | None = None
+) -> Reading:
+    families = tuple(dict.fromkeys(catalog.commitment(o.commitment_id).family for o in observations))
+    coverage = sentences or dict.fromkeys(families, 2)  # by default each family is taken up
+    return Reading(f"s{number}", tuple(observations), families, tuple(coverage.items()))
+
+
+def _changelog(catalog: Catalog, *steps: list[Observation] | tuple[list[Observation], dict[str, int]]) -> Changelog:
+    readings = []
+    for number, step in enumerate(steps, start=1):
+        observations, sentences = step if isinstance(step, tuple) else (step, None)
+        readings.append((_info(number), _reading(catalog, number, observations, sentences)))
+    return build_changelog(readings, catalog)
 
 
 def _kinds(changelog: Changelog, commitment_id: str) -> list[str | None]:
@@ -66,103 +88,186 @@ def _kinds(changelog: Changelog, commitment_id: str) -> list[str | None]:
     return kinds
 
 
-class TestKinds:
-    def test_appeared_strengthened_weakened_unchanged(self, catalog: Catalog) -> None:
-        """Level changes read as strengthened and weakened."""
-        changelog = _changelog(
-            catalog,
-            [_observation(DETERRENCE, "affirmed", 2)],
-            [_observation(DETERRENCE, "nuclear_backed", 4)],
-            [_observation(DETERRENCE, "ironclad", 3)],
-            [_observation(DETERRENCE, "ironclad", 3)],
-        )
-        assert _kinds(changelog, DETERRENCE) == ["appeared", "strengthened", "weakened", "unchanged"]
+def _year(value: int, relation: str = "by") -> Quantity:
+    return Quantity("year", float(value), "", relation, f"{relation} {value}", 0, 7)
 
-    def test_same_level_modifiers_decide(self, catalog: Catalog) -> None:
-        """At the same level, a booster strengthens and its loss weakens."""
+
+class TestStrength:
+    def test_stance_then_content(self, catalog: Catalog) -> None:
+        """A stronger stance strengthens; at the same stance, a higher content level does."""
         changelog = _changelog(
             catalog,
-            [_observation(DETERRENCE, "affirmed", 2)],
-            [_observation(DETERRENCE, "affirmed", 2, weight=1)],
-            [_observation(DETERRENCE, "affirmed", 2)],
+            [_observation(GUARANTEE, "affirmed", "mentioned")],
+            [_observation(GUARANTEE, "affirmed", "committed")],
+            [_observation(GUARANTEE, "mentioned", "intensified")],
+            [_observation(GUARANTEE, "affirmed", "intensified")],
+            [_observation(GUARANTEE, "mentioned", "intensified")],
+            [_observation(GUARANTEE, "mentioned", "intensified")],
         )
-        assert _kinds(changelog, DETERRENCE) == ["appeared", "strengthened", "weakened"]
+        assert _kinds(changelog, GUARANTEE) == [
+            "appeared",
+            "strengthened",
+            "strengthened",
+            "strengthened",
+            "weakened",
+            "unchanged",
+        ]
+
+    def test_an_earlier_deadline_strengthens_and_says_so(self, catalog: Catalog) -> None:
+        """Same stance and level: a deadline brought forward is a strengthening, with both values named."""
+        changelog = _changelog(
+            catalog,
+            [_observation(GUARANTEE, "affirmed", quantities=(_year(2035),))],
+            [_observation(GUARANTEE, "affirmed", quantities=(_year(2030),))],
+            [_observation(GUARANTEE, "affirmed", quantities=(_year(2040),))],
+        )
+        assert _kinds(changelog, GUARANTEE) == ["appeared", "strengthened", "weakened"]
+        note = changelog.versions[1].change(GUARANTEE).note  # type: ignore[union-attr]
+        assert note == "deadline brought forward: by 2035 -> by 2030"
+
+    def test_a_larger_amount_strengthens(self, catalog: Catalog) -> None:
+        """A larger share or amount in the same unit is stronger."""
+        amount = lambda value: Quantity("amount", value, "USD", "", f"${value:,.0f}", 0, 5)  # noqa: E731
+        changelog = _changelog(
+            catalog,
+            [_observation("aid.pledge", "pledged", quantities=(amount(1e8),))],
+            [_observation("aid.pledge", "pledged", quantities=(amount(3e8),))],
+        )
+        assert _kinds(changelog, "aid.pledge") == ["appeared", "strengthened"]
+        assert "amount raised" in changelog.versions[1].change("aid.pledge").note  # type: ignore[union-attr]
 
     def test_reversed(self, catalog: Catalog) -> None:
-        """A polarity flip is a reversal, whatever the level."""
+        """A polarity flip is a reversal, whatever the strength."""
         changelog = _changelog(
-            catalog, [_observation(DOOR, "open", 1)], [_observation(DOOR, "open", 1, polarity="negated")]
+            catalog, [_observation(OFFER, "offered")], [_observation(OFFER, "offered", polarity="negated")]
         )
-        assert _kinds(changelog, DOOR) == ["appeared", "reversed"]
+        assert _kinds(changelog, OFFER) == ["appeared", "reversed"]
 
     def test_holder_changed(self, catalog: Catalog) -> None:
         """Same strength, other holders."""
         changelog = _changelog(
             catalog,
-            [_observation(DETERRENCE, "affirmed", 2)],
-            [_observation(DETERRENCE, "affirmed", 2, holders=("United States", "Japan"))],
+            [_observation(GUARANTEE, "affirmed")],
+            [_observation(GUARANTEE, "affirmed", holders=("Alpha", "Beta"))],
         )
-        assert _kinds(changelog, DETERRENCE) == ["appeared", "holder changed"]
+        assert _kinds(changelog, GUARANTEE) == ["appeared", "holder changed"]
 
-    def test_dropped_then_returned(self, catalog: Catalog) -> None:
-        """Absent while its family is addressed: dropped; back later: returned, compared with the last sighting."""
-        other = _observation("dialogue.urge_return", "urged", 1)
+
+class TestSilence:
+    def test_dropped_when_the_family_is_taken_up_then_returned(self, catalog: Catalog) -> None:
+        """Left out of a statement that takes up its family (two sentences on it): dropped; back later:
+        returned, with the level it returned at and the version it was last seen in."""
+        other = _observation(URGE, "urged", "urged")
         changelog = _changelog(
             catalog,
-            [_observation(DOOR, "open", 1), other],
+            [_observation(OFFER, "offered"), other],
             [other],
             [other],
-            [_observation(DOOR, "committed", 2), other],
+            [_observation(OFFER, "anytime", "intensified"), other],
         )
-        assert _kinds(changelog, DOOR) == ["appeared", "dropped", None, "returned"]
-        returned = changelog.versions[3].change(DOOR)
+        assert _kinds(changelog, OFFER) == ["appeared", "dropped", None, "returned"]
+        returned = changelog.versions[3].change(OFFER)
         assert returned is not None
-        assert (returned.before_version, returned.before.level if returned.before else None) == (1, "open")
+        assert (returned.before_version, returned.before.level if returned.before else None) == (1, "offered")
+        assert returned.note == "returned intensified, anytime; last seen in version 1, committed, offered"
 
-    def test_silent_family_is_not_addressed_and_the_next_comparison_says_so(self, catalog: Catalog) -> None:
-        """A statement silent on a whole family is "not addressed", not "dropped"."""
+    def test_not_restated_when_the_family_is_named_in_passing(self, catalog: Catalog) -> None:
+        """A statement that names the family in one sentence only, without this commitment: not restated,
+        and its next appearance is compared as usual (not "returned")."""
+        other = _observation(URGE, "urged", "urged")
         changelog = _changelog(
             catalog,
-            [_observation(DETERRENCE, "affirmed", 2)],
-            [_observation(DOOR, "open", 1)],
-            [_observation(DETERRENCE, "affirmed", 2)],
+            [_observation(OFFER, "offered"), other],
+            ([other], {"talks": 1}),
+            [_observation(OFFER, "offered"), other],
         )
-        assert _kinds(changelog, DETERRENCE) == ["appeared", "not addressed", "unchanged"]
-        change = changelog.versions[2].change(DETERRENCE)
-        assert change is not None
-        assert change.note == "compared with version 1, the last to address this family"
+        assert _kinds(changelog, OFFER) == ["appeared", "not restated", "unchanged"]
+        assert changelog.versions[2].change(OFFER).note == "compared with version 1, the last to state it"  # type: ignore[union-attr]
+
+    def test_silent_family_is_not_addressed(self, catalog: Catalog) -> None:
+        """A statement silent on a whole family: "not addressed", never "dropped"."""
+        changelog = _changelog(
+            catalog,
+            [_observation(GUARANTEE, "affirmed")],
+            [_observation(OFFER, "offered")],
+            [_observation(GUARANTEE, "affirmed")],
+        )
+        assert _kinds(changelog, GUARANTEE) == ["appeared", "not addressed", "unchanged"]
+
+    def test_subjects_in_the_metadata_take_a_family_up(self, catalog: Catalog) -> None:
+        """A statement whose metadata lists a family in `subjects` takes it up, however briefly it names it."""
+        first = (_info(1), _reading(catalog, 1, [_observation(OFFER, "offered"), _observation(URGE, "urged", "urged")]))
+        second = (
+            _info(2, subjects=("talks",)),
+            _reading(catalog, 2, [_observation(URGE, "urged", "urged")], {"talks": 1}),
+        )
+        assert _kinds(build_changelog([first, second], catalog), OFFER) == ["appeared", "dropped"]
+
+    def test_a_position_tied_to_one_event_is_never_dropped(self, tmp_path: Path) -> None:
+        """An entry marked `persistent: false` is not restated when its family is taken up without it,
+        never dropped."""
+        folder = tmp_path / "catalog"
+        folder.mkdir()
+        for path in (FIXTURES / "catalog").iterdir():
+            text = path.read_text(encoding="utf-8")
+            (folder / path.name).write_text(
+                text.replace("    title: Defence guarantee\n", "    title: Defence guarantee\n    persistent: false\n"),
+                encoding="utf-8",
+            )
+        steps = ([_observation(GUARANTEE, "affirmed")], ([], {"defence": 2}))
+        assert _kinds(_changelog(load_catalog(FIXTURES / "catalog"), *steps), GUARANTEE) == ["appeared", "dropped"]
+        assert _kinds(_changelog(load_catalog(folder), *steps), GUARANTEE) == ["appeared", "not restated"]
+
+
+class TestOccasions:
+    def test_same_day_statements_are_one_version(self, catalog: Catalog) -> None:
+        """Two statements of one date are read as one version: its companion is named, and the
+        stronger observation of the two counts."""
+        day = dt.date(2024, 5, 1)
+        first = (_info(1, date=day), _reading(catalog, 1, [_observation(GUARANTEE, "affirmed", "committed")]))
+        second = (
+            _info(2, date=day),
+            _reading(catalog, 2, [_observation(GUARANTEE, "affirmed", "intensified"), _observation(OFFER, "offered")]),
+        )
+        changelog = build_changelog([first, second], catalog)
+        assert len(changelog.versions) == 1
+        version = changelog.versions[0]
+        assert [companion.id for companion in version.companions] == ["s2"]
+        assert version.change(GUARANTEE).after.stance == "intensified"  # type: ignore[union-attr]
+        assert version.families == ("defence", "talks")
+
+    def test_an_occasion_key_joins_statements_of_two_days(self, catalog: Catalog) -> None:
+        """`occasion:` in the metadata names a summit that spans two dates."""
+        first = (_info(1, occasion="Summit"), _reading(catalog, 1, [_observation(GUARANTEE, "affirmed")]))
+        second = (_info(2, occasion="Summit"), _reading(catalog, 2, [_observation(OFFER, "offered")]))
+        third = (_info(3), _reading(catalog, 3, [_observation(GUARANTEE, "affirmed")]))
+        changelog = build_changelog([first, second, third], catalog)
+        assert [(v.statement_id, v.occasion, len(v.companions)) for v in changelog.versions] == [
+            ("s1", "Summit", 1),
+            ("s3", "", 0),
+        ]
+
+    def test_order_decides_the_first_of_a_day(self, tmp_path: Path, catalog: Catalog) -> None:
+        """Within a date, `order:` comes before the file name."""
+        texts = {"a.txt": (2, "We offer talks without preconditions."), "b.txt": (1, "We pledged aid to the region.")}
+        for name, (order, text) in texts.items():
+            (tmp_path / name).write_text(f"---\ndate: 2024-05-01\norder: {order}\n---\n{text}\n", encoding="utf-8")
+        corpus = load_statements(tmp_path)
+        assert [statement.id for statement in corpus.statements] == ["b", "a"]
 
 
 class TestChangelog:
-    def test_stamped_with_versions_and_hashes(self, seeds_corpus, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+    def test_stamped_with_versions_and_hashes(self, catalog: Catalog) -> None:
         """The changelog names the catalog and tool versions and each statement's hash."""
         from commitwatch import __version__
 
-        changelog = track(seeds_corpus, catalog)
+        changelog = track(load_statements(FIXTURES / "evaluation" / "corpus"), catalog)
         assert (changelog.catalog_version, changelog.tool_version) == (catalog.version, __version__)
         assert all(len(version.sha256) == 64 for version in changelog.versions)
-        assert changelog.versions[0].variants[0].id == "001_b6367e51516747ce"
 
-    def test_json_round_trip(self, seeds_corpus, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+    def test_json_round_trip(self, catalog: Catalog) -> None:
         """The changelog survives cattrs to JSON and back, unchanged."""
-        import json
-
         converter = make_converter()
-        changelog = track(seeds_corpus, catalog)
+        changelog = track(load_statements(FIXTURES / "evaluation" / "corpus"), catalog)
         again = converter.structure(json.loads(json.dumps(converter.unstructure(changelog))), Changelog)
         assert again == changelog
-
-    def test_every_change_has_both_sides_where_they_exist(self, seeds_corpus, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
-        """Compared changes carry the observation before and after, each with its evidence sentence."""
-        for version in track(seeds_corpus, catalog).versions:
-            for change in version.changes:
-                if change.kind in {
-                    ChangeKind.STRENGTHENED,
-                    ChangeKind.WEAKENED,
-                    ChangeKind.UNCHANGED,
-                    ChangeKind.RETURNED,
-                }:
-                    assert change.before is not None
-                    assert change.after is not None
-                    assert change.before.evidence.sentence
-                    assert change.after.evidence.sentence

@@ -202,7 +202,11 @@ class TestOtherCommands:
         """explain shows each hit sentence with cue, level, holders and modifiers."""
         result = run("explain", str(shipped_seeds() / "000_9374126f18d855f6.txt"))
         assert result.exit_code == 0
-        assert "deterrence.extended_deterrence: affirmed (affirmed); holders: United States [subject]" in result.stdout
+        assert (
+            "deterrence.extended_deterrence: intensified, extended_deterrence (affirmed); holders: United States [subject]"
+            in result.stdout
+        )
+        assert "stance: a committing predicate: 'commitments'; intensified by 'steadfast'" in result.stdout
         assert "booster 'steadfast'" in result.stdout
 
     def test_explain_stdin_with_near_misses(self, run) -> None:  # type: ignore[no-untyped-def]

@@ -34,9 +34,10 @@ def result(catalog: Catalog) -> Evaluation:
 
 
 class TestFigures:
-    """The tool reads (fixture catalog): s1 defence 2 (Alpha); s2 defence 3 and talks 1 (joint);
-    s3 defence 1 (joint); s4 talks 1 (joint). The reader says: s1 defence 2 (Alpha); s2 defence 3,
-    talks 3; s3 talks 1, no defence; s4 talks 1."""
+    """The tool reads (fixture catalog): s1 defence 2 (Alpha: "reaffirms"); s2 defence 3 ("ironclad")
+    and talks 3 (an offer "without preconditions"), joint; s3 defence 1 ("discussed"), joint; s4 talks
+    1 ("urge"), joint. The reader says: s1 defence 2 (Alpha); s2 defence 3, talks 2; s3 talks 1, no
+    defence; s4 talks 1."""
 
     def test_presence(self, result: Evaluation) -> None:
         """defence: tp 2 (s1, s2), fp 1 (s3): P 2/3, R 1, F1 0.8; talks: tp 2 (s2, s4), fn 1 (s3):
@@ -47,12 +48,13 @@ class TestFigures:
         assert (result.macro_precision, result.macro_recall, result.macro_f1) == pytest.approx((5 / 6, 5 / 6, 0.8))
 
     def test_levels(self, result: Evaluation) -> None:
-        """Pairs (reader, tool): (2,2), (3,3), (3,1), (1,1): exact 3/4. Linear weights |i-j|/2;
-        rows 1,1,2 and columns 2,1,1 of 4; observed disagreement 1/4, expected 8/16: kappa 0.5."""
+        """Pairs (reader, tool): (2,2), (3,3), (2,3), (1,1): exact 3/4. Linear weights |i-j|/2; reader
+        rows 1,2,1 and tool columns 1,1,2 of 4; observed disagreement 0.5/4 = 1/8, expected
+        (2.5 + 3 + 1.5)/16 = 7/16: kappa 1 - (1/8)/(7/16) = 5/7."""
         assert result.level_pairs == 4
         assert result.level_exact == pytest.approx(0.75)
-        assert result.level_kappa == pytest.approx(0.5)
-        assert result.level_confusion == ((1, 0, 0), (0, 1, 0), (1, 0, 1))
+        assert result.level_kappa == pytest.approx(5 / 7)
+        assert result.level_confusion == ((1, 0, 0), (0, 1, 1), (0, 0, 1))
 
     def test_holders(self, result: Evaluation) -> None:
         """Alpha is Alpha's; the three joint ones are joint: agreement 1."""
@@ -60,7 +62,7 @@ class TestFigures:
         assert result.holder_confusion == (("Alpha", "Alpha", 1), ("joint", "joint", 3))
 
     def test_change_events(self, result: Evaluation) -> None:
-        """defence s1->s2 up, and up for the tool; talks s2->s3 down and s3->s4 same, where the tool
+        """defence s1->s2 up (2 -> 3), and up for the tool; talks s2->s3 down and s3->s4 same, where the tool
         did not read talks in s3 (absent). Agreement 1/3; kappa (1/3 - 1/9) / (1 - 1/9) = 0.25."""
         assert result.change_pairs == 3
         assert result.change_agreement == pytest.approx(1 / 3)
@@ -83,6 +85,7 @@ class TestFigures:
             ("s4.txt", "talks", "change"),
         ]
         level = result.disagreements[1]
+        assert (level.reader, level.tool) == ("level 2", "level 3")
         assert level.reader_evidence == ("We offer talks without preconditions.",)
         assert level.tool_evidence == ("We offer talks without preconditions.",)
 
@@ -190,14 +193,14 @@ class TestCommand:
         result = CliRunner().invoke(cli, ["evaluate", "--gold", str(GOLD), "--catalog", str(FIXTURES / "catalog")])
         assert result.exit_code == 0, result.output
         assert "micro    4   1   1   0.80       0.80    0.80" in result.stdout
-        assert "linear-weighted Cohen's kappa 0.50" in result.stdout
-        assert "s2.txt talks [level]: reader level 3; tool level 1" in result.stdout
+        assert "linear-weighted Cohen's kappa 0.71" in result.stdout
+        assert "s2.txt talks [level]: reader level 2; tool level 3" in result.stdout
 
     def test_json_and_markdown(self, tmp_path: Path) -> None:
         """--format json reads back; --format markdown is a page with tables."""
         base = ["evaluate", "--gold", str(GOLD), "--catalog", str(FIXTURES / "catalog")]
         data = json.loads(CliRunner().invoke(cli, [*base, "--format", "json"]).stdout)
-        assert data["level_kappa"] == pytest.approx(0.5)
+        assert data["level_kappa"] == pytest.approx(5 / 7)
         page = CliRunner().invoke(cli, [*base, "--format", "markdown", "-o", str(tmp_path / "e.md")])
         assert page.exit_code == 0
         assert "| defence | 2 | 1 | 0 | 0.67 | 1.00 | 0.80 |" in (tmp_path / "e.md").read_text(encoding="utf-8")

@@ -1,276 +1,264 @@
-"""Matching: levels, modifiers in scope, polarity, holders, and evidence in the original text."""
+"""Matching, on the fixture catalog: cues and overlaps, stance, modifiers in scope, holders,
+addressees, quantities, and evidence in the original text.
+
+The fixture catalog (tests/fixtures/catalog) is written for these tests: parties Alpha, Beta and
+Gamma; defence.guarantee (ladder mentioned, affirmed), talks.offer (offered, anytime; "talks
+without preconditions" intensifies), talks.urge (a demand on others) and aid.pledge.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from pathlib import Path
 
 import pytest
 
-from commitwatch import (
-    Catalog,
-    Corpus,
-    Matcher,
-    Observation,
-    explain,
-    load_catalog,
-    load_statement,
-    match,
-    shipped_catalog,
-)
+from commitwatch import Catalog, Matcher, Observation, explain, load_catalog, load_statement, match
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    return Matcher(load_catalog(shipped_catalog()))
+def catalog() -> Catalog:
+    return load_catalog(FIXTURES / "catalog")
 
 
-def _read(matcher: Matcher, text: str, commitment_id: str) -> Observation | None:
+@pytest.fixture(scope="module")
+def matcher(catalog: Catalog) -> Matcher:
+    return Matcher(catalog)
+
+
+def _read(matcher: Matcher, text: str, commitment_id: str = "defence.guarantee") -> Observation | None:
     return next((o for o in matcher.read_text(text) if o.commitment_id == commitment_id), None)
 
 
-class TestLevels:
-    def test_highest_level_in_the_sentence_wins(self, matcher: Matcher) -> None:
-        """ "ironclad and backed by the full range ... nuclear" reaches the top of the ladder."""
-        text = "The United States reiterates that its commitments to defend the ROK and Japan are ironclad and backed by the full range of capabilities, including nuclear."
-        observation = _read(matcher, text, "deterrence.extended_deterrence")
-        assert observation is not None
-        assert [cue.level for cue in observation.evidence.cues] == ["nuclear_backed", "ironclad", "affirmed"]
+def _get(matcher: Matcher, text: str, commitment_id: str = "defence.guarantee") -> Observation:
+    observation = _read(matcher, text, commitment_id)
+    assert observation is not None, text
+    return observation
+
+
+class TestCues:
+    def test_highest_content_level_of_the_sentence(self, matcher: Matcher) -> None:
+        """Two cues of one commitment in a sentence: the higher content level counts."""
+        observation = _get(matcher, "We will deepen defence cooperation and our commitment to defend Beta.")
+        assert observation.level == "affirmed"
 
     def test_a_supporting_cue_alone_does_not_count(self, matcher: Matcher) -> None:
-        """ "ironclad" by itself is no defence commitment."""
-        assert _read(matcher, "Their resolve is ironclad.", "deterrence.extended_deterrence") is None
-
-    def test_longer_cue_wins_where_cues_overlap(self, matcher: Matcher) -> None:
-        """ "the need for all countries to fully implement" is a call on others, not the governments' own pledge."""
-        text = "This is a reminder of the need for all countries to fully implement the Security Council resolutions."
-        observation = _read(matcher, text, "sanctions.unsc_implementation")
-        assert observation is not None
-        assert observation.level == "called_for"
+        """ "anytime" alone is no offer of talks."""
+        assert _read(matcher, "We are ready anytime.", "talks.offer") is None
+        assert _get(matcher, "We offer talks without preconditions, anytime.", "talks.offer").level == "anytime"
 
     def test_exclusion_sets_the_sentence_aside(self, matcher: Matcher) -> None:
-        """A threat to peace and stability is not a commitment to them."""
-        text = "The launch poses a grave threat to peace and stability on the Korean Peninsula."
-        assert _read(matcher, text, "security_cooperation.regional_security") is None
+        """A look-alike sentence is no evidence, and explain says why."""
+        assert _read(matcher, "Attacks on defence cooperation continue.") is None
 
-    def test_wording_not_in_the_seeds(self, matcher: Matcher) -> None:
-        """Other common wordings of the same commitments are found."""
-        cases = {
-            "We remain fully committed to the complete, verifiable and irreversible dismantlement of the DPRK's nuclear program.": (
-                "denuclearization.complete_denuclearization",
-                "cvid",
-            ),
-            "Washington's security commitment to Japan is backed by the full range of U.S. military capabilities, including nuclear.": (
-                "deterrence.extended_deterrence",
-                "nuclear_backed",
-            ),
-            "The three leaders will exchange missile warning data in real time.": (
-                "security_cooperation.missile_warning",
-                "committed",
-            ),
-            "We will counter North Korea's illicit financing, including cyber theft.": (
-                "sanctions.illicit_revenue",
-                "committed",
-            ),
-        }
-        for text, (commitment_id, level) in cases.items():
-            observation = _read(matcher, text, commitment_id)
-            assert observation is not None, text
-            assert observation.level == level, text
+
+class TestStance:
+    @pytest.mark.parametrize(
+        ("text", "stance", "predicate"),
+        [
+            ("We discussed defence cooperation.", "mentioned", "discussed"),
+            ("Alpha reaffirms its commitment to defend Beta.", "committed", "reaffirms"),
+            ("The commitment to defend Beta will not change.", "committed", "commitment"),
+            ("We urge Gamma to deepen defence cooperation.", "urged", "urge"),
+            ("We stress the importance of defence cooperation.", "mentioned", "the importance of"),
+            ("Defence cooperation will remain our priority.", "committed", "will"),
+            ("Defence cooperation, they say, is old.", "mentioned", ""),
+        ],
+    )
+    def test_the_governing_predicate_sets_the_stance(
+        self, matcher: Matcher, text: str, stance: str, predicate: str
+    ) -> None:
+        """The predicate nearest before the cue, else one inside it, else one just after it (no comma
+        between); without any, a mention."""
+        observation = _get(matcher, text)
+        assert (observation.stance, observation.predicate) == (stance, predicate)
+
+    def test_a_mention_above_caps_the_stance(self, matcher: Matcher) -> None:
+        """ "discussed how they will ..." only mentions what they will do."""
+        observation = _get(matcher, "They discussed how they will deepen defence cooperation.")
+        assert observation.stance == "mentioned"
+        assert "only mentions it" in observation.stance_basis
+
+    def test_a_demand_on_someone_named_caps_the_stance(self, matcher: Matcher) -> None:
+        """ "We call on Gamma to commit to defence cooperation": Gamma is asked; it is not the holders' commitment."""
+        observation = _get(matcher, "We call on Gamma to commit to defence cooperation.")
+        assert (observation.stance, observation.addressee) == ("urged", ("Gamma",))
+        assert observation.holders == ("Alpha", "Beta")
+
+    def test_an_own_commitment_to_urge_others_is_urged(self, matcher: Matcher) -> None:
+        """Committing to urge others is still urging: the nearest demand governs."""
+        observation = _get(matcher, "We reaffirm our commitment to urge all countries to deepen defence cooperation.")
+        assert (observation.stance, observation.addressee) == ("urged", ("all countries",))
+
+    def test_a_booster_intensifies_a_commitment(self, matcher: Matcher) -> None:
+        """ "steadfast" before, "ironclad" after: a committed stance becomes intensified."""
+        assert _get(matcher, "Alpha reaffirms its steadfast commitment to defend Beta.").stance == "intensified"
+        observation = _get(matcher, "The commitment to defend Beta is ironclad.")
+        assert observation.stance == "intensified"
+        assert "intensified by 'ironclad'" in observation.stance_basis
+
+    def test_a_booster_does_not_intensify_a_mention(self, matcher: Matcher) -> None:
+        """Boosting what is only discussed leaves it discussed."""
+        assert _get(matcher, "They discussed the steadfast commitment to defend Beta.").stance == "mentioned"
+
+    def test_a_hedge_keeps_it_from_being_intensified(self, matcher: Matcher) -> None:
+        """ "seek to" still commits, but nothing intensifies it."""
+        observation = _get(matcher, "Alpha will seek to keep its steadfast commitment to defend Beta.")
+        assert observation.stance == "committed"
+        assert "hedge" in observation.modifiers
+
+    def test_an_intensifying_cue(self, matcher: Matcher) -> None:
+        """A cue marked `intensifies` ("talks without preconditions") intensifies an offer, and a bare one."""
+        assert _get(matcher, "We offer talks without preconditions.", "talks.offer").stance == "intensified"
+        assert _get(matcher, "Talks without preconditions remain possible.", "talks.offer").stance == "intensified"
+        assert _get(matcher, "We urge Gamma to accept talks without preconditions.", "talks.offer").stance == "urged"
+
+    def test_a_new_mechanism_launched(self, matcher: Matcher) -> None:
+        """A mechanism launched is intensified, however it is introduced."""
+        observation = _get(matcher, "We launched a new defence cooperation group.")
+        assert observation.stance == "intensified"
+
+    def test_a_demand_on_others_in_essence_is_urged(self, matcher: Matcher) -> None:
+        """An entry `about: others` (return to talks) cannot be the holders' own commitment."""
+        assert _get(matcher, "We will urge Gamma to return to talks.", "talks.urge").stance == "urged"
+        assert _get(matcher, "Gamma will return to talks.", "talks.urge").stance == "urged"
 
 
 class TestModifiers:
-    def test_booster_before_the_cue(self, matcher: Matcher) -> None:
-        """ "steadfast" qualifies the commitment right after it, and adds to its strength."""
-        text = "The United States reaffirms its steadfast commitments to the defense of Japan."
-        observation = _read(matcher, text, "deterrence.extended_deterrence")
-        assert observation is not None
-        assert (observation.modifiers, observation.weight) == (("booster",), 1)
-        assert observation.evidence.modifiers[0].text == "steadfast"
-
     def test_negation_in_scope_makes_it_negated(self, matcher: Matcher) -> None:
         """ "no longer" before the cue negates it."""
-        observation = _read(matcher, "We are no longer committed to diplomacy with the DPRK.", "dialogue.door_open")
-        assert observation is not None
-        assert observation.polarity == "negated"
+        assert _get(matcher, "Alpha no longer keeps its commitment to defend Beta.").polarity == "negated"
 
     def test_negation_in_another_clause_does_not_count(self, matcher: Matcher) -> None:
         """A negation before "but" belongs to its own clause."""
-        text = "The DPRK did not respond, but we remain committed to diplomacy."
-        observation = _read(matcher, text, "dialogue.door_open")
-        assert observation is not None
-        assert observation.polarity == "affirmed"
+        text = "Gamma did not respond, but Alpha reaffirms its commitment to defend Beta."
+        assert _get(matcher, text).polarity == "affirmed"
 
     def test_negation_too_far_away_does_not_count(self, matcher: Matcher) -> None:
         """A negation outside the window is not in scope."""
-        text = "Not a single launch, however many the DPRK fires, will change that we remain committed to diplomacy."
-        assert _read(matcher, text, "dialogue.door_open").polarity == "affirmed"  # type: ignore[union-attr]
+        text = "Not a single launch, however many Gamma fires, will change Alpha's commitment to defend Beta."
+        assert _get(matcher, text).polarity == "affirmed"
 
     def test_pseudo_negation(self, matcher: Matcher) -> None:
         """ "not only" is no negation."""
-        text = "We are not only committed to diplomacy but also to deterrence."
-        assert _read(matcher, text, "dialogue.door_open").polarity == "affirmed"  # type: ignore[union-attr]
+        assert _get(matcher, "Alpha reaffirms not only its commitment to defend Beta.").polarity == "affirmed"
 
-    def test_words_inside_the_cue_are_not_its_modifiers(self, matcher: Matcher) -> None:
-        """The "never" in "never accept ... as a nuclear state" is the commitment, not its negation."""
-        observation = _read(
-            matcher, "We will never accept the DPRK as a nuclear state.", "denuclearization.oppose_wmd_programs"
-        )
-        assert observation is not None
-        assert (observation.level, observation.polarity) == ("never_accept", "affirmed")
-
-    def test_hedge_and_condition(self, matcher: Matcher) -> None:
-        """ "seek to" hedges; "if" makes a commitment conditional; both weaken it."""
-        hedged = _read(
-            matcher,
-            "We seek to advance trilateral security cooperation.",
-            "security_cooperation.trilateral_cooperation",
-        )
-        assert hedged is not None
-        assert (hedged.modifiers, hedged.weight) == (("hedge",), -1)
-        conditional = _read(
-            matcher,
-            "We will strengthen trilateral security cooperation if the DPRK continues its launches.",
-            "security_cooperation.trilateral_cooperation",
-        )
-        assert conditional is not None
-        assert conditional.modifiers == ("condition",)
+    def test_condition_is_recorded(self, matcher: Matcher) -> None:
+        """ "if" makes a commitment conditional; the evidence names the word."""
+        observation = _get(matcher, "Alpha will keep its commitment to defend Beta if Gamma attacks.")
+        assert "condition" in observation.modifiers
+        assert [m.text for m in observation.evidence.modifiers if m.kind == "condition"] == ["if"]
 
 
 class TestHolders:
     @pytest.mark.parametrize(
         ("text", "holders", "basis"),
         [
+            ("Alpha reaffirms that its commitment to defend Beta is firm.", ["Alpha"], "subject"),
+            ("Alpha and Beta reaffirm their commitment to defend the region.", ["Alpha", "Beta"], "subject"),
+            ("We reaffirm our commitment to defend the region.", ["Alpha", "Beta"], "subject"),
             (
-                "The United States reiterates that its commitments to defend the ROK and Japan are ironclad.",
-                ["United States"],
+                "In addition, the two countries reaffirm their commitment to defend the region.",
+                ["Alpha", "Beta"],
                 "subject",
             ),
-            ("The U.S. commitment to defend Japan is firm.", ["United States"], "subject"),
+            ("The leaders reaffirmed Alphaland's commitment to defend Beta.", ["Alpha"], "attribution"),
             (
-                "Japan and the ROK reaffirm their commitment to defend the region.",
-                ["Japan", "Republic of Korea"],
-                "subject",
+                "They reiterated the commitment of Alpha and Beta to defend the region.",
+                ["Alpha", "Beta"],
+                "attribution",
             ),
-            (
-                "The United States, the Republic of Korea (ROK), and Japan reaffirm their commitment to defend the region.",
-                ["United States", "Japan", "Republic of Korea"],
-                "subject",
-            ),
-            (
-                "We reaffirm our commitment to defend the region.",
-                ["United States", "Japan", "Republic of Korea"],
-                "subject",
-            ),
-            (
-                "In addition, the three countries reaffirm their commitment to defend the region.",
-                ["United States", "Japan", "Republic of Korea"],
-                "subject",
-            ),
-            (
-                "These launches underline the commitment to defend the region.",
-                ["United States", "Japan", "Republic of Korea"],
-                "statement",
-            ),
+            ("These launches underline the commitment to defend the region.", ["Alpha", "Beta"], "statement"),
         ],
     )
     def test_holder(self, matcher: Matcher, text: str, holders: list[str], basis: str) -> None:
-        """The subject holds the commitment; "we" and "the three countries" are all the statement's parties."""
-        observation = _read(matcher, text, "deterrence.extended_deterrence")
-        assert observation is not None
+        """The party the sentence attributes the commitment to, else the subject, else the statement's parties."""
+        observation = _get(matcher, text)
         assert (list(observation.holders), observation.holder_basis) == (holders, basis)
 
-    def test_possessive_is_not_the_subject(self, matcher: Matcher) -> None:
-        """ "The DPRK's continued development ... the resolve of the three countries" is the three countries'."""
-        text = "The DPRK's continued development of its nuclear capabilities will only bolster the resolve of the three countries to achieve the complete denuclearization of the Korean Peninsula."
-        observation = _read(matcher, text, "denuclearization.complete_denuclearization")
-        assert observation is not None
-        assert (list(observation.holders), observation.holder_basis) == (
-            ["United States", "Japan", "Republic of Korea"],
-            "nearest mention",
+    def test_a_subject_is_not_an_attribution(self, matcher: Matcher) -> None:
+        """ "Alpha, Beta and Gamma [verb] ...": the subject's last name is not the sole holder."""
+        observation = _get(matcher, "Alpha and Beta discussed defence cooperation.")
+        assert (list(observation.holders), observation.holder_basis) == (["Alpha", "Beta"], "subject")
+
+    def test_joint_is_preferred_at_equal_strength(self, matcher: Matcher, catalog: Catalog, tmp_path: Path) -> None:
+        """Two sentences at the same strength, one party's and the statement's: the joint one counts."""
+        path = tmp_path / "s.txt"
+        path.write_text(
+            "---\ndate: 2024-01-01\n---\nAlpha reaffirms its commitment to defend Beta. "
+            "We reaffirm our commitment to defend Beta.\n",
+            encoding="utf-8",
         )
+        observation = match(load_statement(path), catalog).get("defence.guarantee")
+        assert observation is not None
+        assert observation.holders == ("Alpha", "Beta")
+
+
+class TestQuantities:
+    def test_years_shares_and_amounts(self, matcher: Matcher) -> None:
+        """The clause's deadline, share and amount, typed, with their relation; "1.5" is one number."""
+        observation = _get(
+            matcher, "The two governments pledged aid worth $1.5 billion by 2030, at least 2% of GDP.", "aid.pledge"
+        )
+        found = [(q.kind, q.value, q.unit, q.relation, q.text) for q in observation.quantities]
+        assert found == [
+            ("amount", 1.5e9, "USD", "", "$1.5 billion"),
+            ("year", 2030.0, "", "by", "by 2030"),
+            ("percent", 2.0, "GDP", "at least", "at least 2% of GDP"),
+        ]
+
+    def test_a_decade_is_read_as_its_last_year(self, matcher: Matcher) -> None:
+        """ "in the first half of the 2030s" is a deadline of 2034; a year in passing is no quantity."""
+        observation = _get(
+            matcher, "They pledged aid in the first half of the 2030s under the 2018 accord.", "aid.pledge"
+        )
+        assert [(q.value, q.relation) for q in observation.quantities] == [(2034.0, "in")]
 
 
 class TestStatements:
-    def test_evidence_quotes_the_original_characters(self, seeds_corpus: Corpus) -> None:
+    def test_evidence_quotes_the_original_characters(self, catalog: Catalog, tmp_path: Path) -> None:
         """Evidence offsets point into the original file, curly quotes and all."""
-        catalog = load_catalog(shipped_catalog())
-        statement = seeds_corpus.by_id("003_46aec85189a962c6")
-        observation = match(statement, catalog).get("sanctions.illicit_revenue")
+        path = tmp_path / "s.txt"
+        path.write_text(
+            "---\ndate: 2024-01-01\n---\nAlpha’s leaders reaffirm the commitment to defend Beta.\n", encoding="utf-8"
+        )
+        statement = load_statement(path)
+        observation = match(statement, catalog).get("defence.guarantee")
         assert observation is not None
         cue = observation.evidence.cues[0]
-        assert statement.text[cue.start : cue.end] == cue.text == "block the DPRK’s illicit revenue"
+        assert statement.text[cue.start : cue.end] == cue.text == "commitment to defend"
         assert statement.text[observation.evidence.start : observation.evidence.end] == observation.evidence.sentence
 
-    def test_explain_lists_near_misses(self, write) -> None:  # type: ignore[no-untyped-def]
+    def test_explain_lists_near_misses(self, catalog: Catalog, tmp_path: Path) -> None:
         """explain() says why a cue that matched did not count."""
-        catalog: Catalog = load_catalog(shipped_catalog())
-        statement = load_statement(
-            write(
-                "a.txt",
-                "T\n2024-01-01\n\nAs the launch threatens peace, we must maintain peace and stability in the region.\n",
-            )
-        )
-        [sentence] = explain(statement, catalog, "security_cooperation.regional_security")
+        path = tmp_path / "s.txt"
+        path.write_text("---\ndate: 2024-01-01\n---\nAttacks on defence cooperation continue.\n", encoding="utf-8")
+        [sentence] = explain(load_statement(path), catalog, "defence.guarantee")
         [miss] = sentence.near_misses
         assert "exclusion" in miss.reason
         assert sentence.observations == ()
 
-    def test_statement_without_parties_uses_the_default(self, write) -> None:  # type: ignore[no-untyped-def]
+    def test_statement_without_parties_uses_the_default(self, catalog: Catalog, tmp_path: Path) -> None:
         """A statement naming no parties is read as the catalog's default parties'."""
-        catalog = load_catalog(shipped_catalog())
-        statement = load_statement(write("a.txt", "T\n2024-01-01\n\nWe will block illicit revenue generation.\n"))
-        observation = match(statement, catalog).get("sanctions.illicit_revenue")
+        path = tmp_path / "s.txt"
+        path.write_text("---\ndate: 2024-01-01\n---\nWe pledged aid to the region.\n", encoding="utf-8")
+        observation = match(load_statement(path), catalog).get("aid.pledge")
         assert observation is not None
-        assert observation.holders == ("United States", "Japan", "Republic of Korea")
+        assert observation.holders == ("Alpha", "Beta")
 
     def test_forgetting_remembered_words_changes_nothing(
-        self, seeds_corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+        self, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         """The words whose anchors a matcher remembers are bounded; forgetting them is invisible."""
         import commitwatch.matching.index
 
-        catalog = load_catalog(shipped_catalog())
-        expected = [Matcher(catalog).read(statement) for statement in seeds_corpus.statements]
+        texts = [
+            "Alpha reaffirms its commitment to defend Beta and its pledge of aid.",
+            "We offer talks without preconditions and pledged aid; defence cooperation grows.",
+        ]
+        expected = [Matcher(catalog).read_text(text) for text in texts]
         monkeypatch.setattr(commitwatch.matching.index, "_MAX_WORDS_REMEMBERED", 5)
         forgetful = Matcher(catalog)
-        assert [forgetful.read(statement) for statement in seeds_corpus.statements] == expected
-        assert len(forgetful._index._words_seen) <= 200  # it forgot (a seed has hundreds of distinct words)
-
-
-class TestHeldOutStatement:
-    """A statement written for the tests in the seeds' style, worded differently (not used to write the catalog)."""
-
-    EXPECTED: ClassVar[dict[str, tuple[str, tuple[str, ...]]]] = {
-        # "condemned in the strongest terms the DPRK's launch": the subject is the three foreign ministers
-        "condemnation.missile_launches": ("strongly_condemned", ("United States", "Japan", "Republic of Korea")),
-        # "yet another flagrant breach of multiple Security Council resolutions"
-        "international_law.unsc_violations": ("flagrant_violation", ("United States", "Japan", "Republic of Korea")),
-        # "its commitment to the defense of Japan and the ROK remains ironclad, backed by the full range ... nuclear"
-        "deterrence.extended_deterrence": ("nuclear_backed", ("United States",)),
-        # "the complete, verifiable and irreversible denuclearization"
-        "denuclearization.complete_denuclearization": ("cvid", ("United States", "Japan", "Republic of Korea")),
-        # "the United States remains ready to meet with the DPRK without any preconditions"
-        "dialogue.without_preconditions": ("offered", ("United States",)),
-        # "called on Pyongyang to return to the negotiating table"
-        "dialogue.urge_return": ("urged", ("United States", "Japan", "Republic of Korea")),
-        # "will ... enforce sanctions"
-        "sanctions.unsc_implementation": ("committed", ("United States", "Japan", "Republic of Korea")),
-        # "continue to counter the DPRK's cyber theft and the illicit revenue it generates through overseas IT workers"
-        "sanctions.illicit_revenue": ("committed", ("United States", "Japan", "Republic of Korea")),
-        # "will strengthen trilateral cooperation"
-        "security_cooperation.trilateral_cooperation": ("committed", ("United States", "Japan", "Republic of Korea")),
-        # "called for the immediate resolution of the abductions issue"
-        "human_rights.abductions": ("immediate_resolution", ("United States", "Japan", "Republic of Korea")),
-        # "expressed concern about the grave humanitarian situation in North Korea"
-        "human_rights.humanitarian": ("concern", ("United States", "Japan", "Republic of Korea")),
-    }
-
-    def test_reads_as_a_careful_reader_does(self) -> None:
-        """Every commitment in it is found at its level with its holders; the readout after End Text is ignored."""
-        from pathlib import Path
-
-        statement = load_statement(Path(__file__).parent / "data" / "heldout_2024-03-03.txt")
-        reading = match(statement, load_catalog(shipped_catalog()))
-        found = {o.commitment_id: (o.level, o.holders) for o in reading.observations}
-        assert found == self.EXPECTED
-        assert str(statement.meta.date) == "2024-03-03"
+        assert [forgetful.read_text(text) for text in texts] == expected
+        assert len(forgetful._index._words_seen) <= 12  # it forgot

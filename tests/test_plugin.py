@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from commitwatch import diff_catalogs, load_catalog, shipped_catalog, shipped_seeds
+from commitwatch import diff_catalogs, load_catalog
 from commitwatch.cli import cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STATEMENTS = FIXTURES / "evaluation" / "corpus"
+CATALOG = FIXTURES / "catalog"
 
 TEST_FILE = """
 def test_catalog(commitwatch_regression):
@@ -56,12 +60,14 @@ def _statement(date: str, body: str) -> str:
     return f"---\ndate: {date}\nparties: [Freedonia, Sylvania]\n---\n{body}\n"
 
 
-def _drop_ironclad_cue(catalog: Path) -> None:
-    path = catalog / "deterrence.yaml"
+def _drop_ironclad_booster(catalog: Path) -> None:
+    """The edit under test: "ironclad" is no longer a booster (s2's guarantee is then only committed)."""
+    path = catalog / "catalog.yaml"
     text = path.read_text(encoding="utf-8")
-    start = text.index('      - pattern: "{ironclad|iron-clad')
-    end = text.index('      - pattern: "{backed by')
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert "terms: [ironclad, steadfast, unwavering]" in text
+    path.write_text(
+        text.replace("terms: [ironclad, steadfast, unwavering]", "terms: [steadfast, unwavering]"), encoding="utf-8"
+    )
 
 
 class TestPlugin:
@@ -94,45 +100,51 @@ class TestPlugin:
 
 
 class TestCatalogEdit:
-    """Removing the "ironclad" cue: the regression test and `commitwatch diff` name the same entries."""
+    """Removing the "ironclad" booster: the regression test and `commitwatch diff` name the same entries."""
 
     AFFECTED = (
-        "v2 003_46aec85189a962c6: deterrence.extended_deterrence changed (after.cues)",
-        "v4 002_f56e1ecdd6895b76: deterrence.extended_deterrence changed (after.cues)",
+        "v2 s2: defence.guarantee changed (kind, after.modifiers, after.stance)",
+        "v3 s3: defence.guarantee changed (before.stance)",
     )
 
     def test_regression_test_fails_naming_the_entries(self, pytester: pytest.Pytester) -> None:
         """After the edit the regression test fails, naming the affected entries, with the diff."""
         pytester.makepyfile(test_mine=TEST_FILE)
-        shutil.copytree(shipped_seeds(), pytester.path / "statements")
-        shutil.copytree(shipped_catalog(), pytester.path / "catalog")
+        shutil.copytree(STATEMENTS, pytester.path / "statements")
+        shutil.copytree(CATALOG, pytester.path / "catalog")
         pytester.runpytest()  # writes the expected files
         pytester.runpytest().assert_outcomes(passed=1)
 
-        _drop_ironclad_cue(pytester.path / "catalog")
+        _drop_ironclad_booster(pytester.path / "catalog")
         result = pytester.runpytest()
         result.assert_outcomes(failed=1)
         result.stdout.fnmatch_lines(["*what changed (2):*", *(f"*{line}*" for line in self.AFFECTED)])
-        result.stdout.fnmatch_lines(["*-      - ironclad*"])  # the YAML diff itself
+        result.stdout.fnmatch_lines(["*-      stance: intensified*"])  # the YAML diff itself
 
         pytester.runpytest("--force-regen")
         pytester.runpytest().assert_outcomes(passed=1)
 
     def test_diff_reports_exactly_those_entries(self, tmp_path: Path) -> None:
-        """`commitwatch diff` lists the same two entries, as catalog changes, and exits 1."""
-        edited = shutil.copytree(shipped_catalog(), tmp_path / "catalog")
-        _drop_ironclad_cue(edited)
-        base, new = load_catalog(shipped_catalog()), load_catalog(edited)
-        diff = diff_catalogs(base, new, shipped_seeds())
+        """`commitwatch diff` lists the same entries, as catalog changes, and exits 1."""
+        edited = shutil.copytree(CATALOG, tmp_path / "catalog")
+        _drop_ironclad_booster(edited)
+        base, new = load_catalog(CATALOG), load_catalog(edited)
+        diff = diff_catalogs(base, new, STATEMENTS)
         assert [e.line() for e in diff.entries] == list(self.AFFECTED)
-        result = CliRunner().invoke(cli, ["diff", "--base-catalog", str(shipped_catalog()), "--catalog", str(edited)])
+        command = ["diff", "--base-catalog", str(CATALOG), "--catalog", str(edited), str(STATEMENTS)]
+        result = CliRunner().invoke(cli, command)
         assert result.exit_code == 1
         assert "(catalog change)" in result.stdout
-        assert "no longer “ironclad”" in result.stdout
+        assert (
+            "strengthened intensified, affirmed, held by Alpha, Beta → holder changed committed, affirmed"
+            in result.stdout
+        )
 
     def test_identical_catalogs_exit_0(self) -> None:
         """No difference: exit 0."""
-        result = CliRunner().invoke(cli, ["diff", "--base-catalog", str(shipped_catalog())])
+        result = CliRunner().invoke(
+            cli, ["diff", "--base-catalog", str(CATALOG), "--catalog", str(CATALOG), str(STATEMENTS)]
+        )
         assert result.exit_code == 0
         assert "Nothing reads differently." in result.stdout
 
@@ -141,30 +153,34 @@ class TestCatalogEdit:
         import subprocess
 
         repo = tmp_path / "repo"
-        shutil.copytree(shipped_catalog(), repo / "catalog")
+        shutil.copytree(CATALOG, repo / "catalog")
         git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
         subprocess.run([*git, "init", "-q"], check=True)
         subprocess.run([*git, "add", "."], check=True)
         subprocess.run([*git, "commit", "-qm", "base"], check=True)
-        _drop_ironclad_cue(repo / "catalog")
-        result = CliRunner().invoke(cli, ["diff", "--base-catalog", "HEAD", "--catalog", str(repo / "catalog")])
+        _drop_ironclad_booster(repo / "catalog")
+        result = CliRunner().invoke(
+            cli, ["diff", "--base-catalog", "HEAD", "--catalog", str(repo / "catalog"), str(STATEMENTS)]
+        )
         assert result.exit_code == 1, result.output
         assert result.stdout.count("**changed** (catalog change)") == 2
-        missing = CliRunner().invoke(cli, ["diff", "--base-catalog", "no-such-rev", "--catalog", str(repo / "catalog")])
+        missing = CliRunner().invoke(
+            cli, ["diff", "--base-catalog", "no-such-rev", "--catalog", str(repo / "catalog"), str(STATEMENTS)]
+        )
         assert missing.exit_code == 1
         assert "neither a folder nor a git revision" in missing.stderr
 
     def test_renamed_entry_is_not_removed_and_added(self, tmp_path: Path) -> None:
         """A rename (old entry deprecated with replaced_by) reads as the same commitment."""
-        edited = shutil.copytree(shipped_catalog(), tmp_path / "catalog")
-        path = edited / "dialogue.yaml"
+        edited = shutil.copytree(CATALOG, tmp_path / "catalog")
+        path = edited / "talks.yaml"
         text = path.read_text(encoding="utf-8")
-        text = text.replace("  - id: dialogue.door_open\n", "  - id: dialogue.path_open\n", 1)
+        text = text.replace("  - id: talks.urge\n", "  - id: talks.return\n", 1)
         text += (
-            "\n  - id: dialogue.door_open\n    title: (renamed)\n    ladder: [open]\n    status: deprecated\n"
-            "    replaced_by: dialogue.path_open\n    cues:\n      - {pattern: door remains open, level: open}\n"
+            "\n  - id: talks.urge\n    title: (renamed)\n    ladder: [urged]\n    status: deprecated\n"
+            "    replaced_by: talks.return\n    cues:\n      - {pattern: return to talks, level: urged}\n"
         )
         path.write_text(text, encoding="utf-8")
-        base, new = load_catalog(shipped_catalog()), load_catalog(edited)
-        diff = diff_catalogs(base, new, shipped_seeds())
+        base, new = load_catalog(CATALOG), load_catalog(edited)
+        diff = diff_catalogs(base, new, STATEMENTS)
         assert diff.identical, diff.entries

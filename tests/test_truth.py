@@ -59,8 +59,10 @@ class TestTruth:
         change = changelog.versions[index].change(commitment_id)
         assert change is not None
         assert change.after is not None, f"{commitment_id} not found; the change is {change.kind.value}"
-        actual = {"level": change.after.level, "holders": list(change.after.holders)}
-        assert actual == {"level": expected["level"], "holders": _holders(expected["holders"])}
+        after = change.after
+        actual = {"stance": after.stance, "level": after.level, "holders": list(after.holders)}
+        wanted = {"stance": expected["stance"], "level": expected["level"], "holders": _holders(expected["holders"])}
+        assert actual == wanted, after.stance_basis
 
     @pytest.mark.parametrize("index", range(len(TRUTH["versions"])))
     def test_nothing_else_is_found(self, changelog: Changelog, index: int) -> None:

@@ -111,6 +111,8 @@ def _compare(example: MatchExample, found: Observation | None) -> str:
     problems = []
     if (found.level, found.polarity) != (example.level, example.polarity):
         problems.append(f"expected {expected}, got {_describe(found)}")
+    if example.stance is not None and found.stance != example.stance:
+        problems.append(f"expected stance {example.stance}, got {found.stance} ({found.stance_basis})")
     if example.holders is not None and tuple(sorted(example.holders)) != tuple(sorted(found.holders)):
         problems.append(f"expected holders {list(example.holders)}, got {list(found.holders)}")
     if example.modifiers is not None and sorted(example.modifiers) != sorted(

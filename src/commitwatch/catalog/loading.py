@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,12 @@ from .._yaml import LineDict, line_at, load_yaml
 from ..converter import make_converter, structure_yaml
 from ..errors import CatalogError, Problem, did_you_mean, display_path
 from ..matching.patterns import PatternError, compile_pattern, compile_regex
-from ..model import Catalog, CatalogSources, CommitmentType
+from ..model import Catalog, CatalogSources, CommitmentType, StanceLexicon
 
-__all__ = ["CATALOG_FILE", "load_catalog"]
+__all__ = ["CATALOG_FILE", "SCHEMAS", "default_stance", "load_catalog"]
 
 CATALOG_FILE = "catalog.yaml"
+SCHEMAS = (1, 2)  # 2: stance lexicons in catalog.yaml, ladders for content only (1 is read with the defaults)
 _ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 
 
@@ -54,7 +56,7 @@ def load_catalog(folder: str | Path) -> Catalog:
         >>> from commitwatch import load_catalog, shipped_catalog
         >>> catalog = load_catalog(shipped_catalog())
         >>> catalog.commitment("deterrence.extended_deterrence").ladder
-        ('mentioned', 'affirmed', 'ironclad', 'nuclear_backed')
+        ('defence', 'extended_deterrence', 'nuclear_backed')
     """
     root = Path(folder)
     if not root.is_dir():
@@ -125,6 +127,23 @@ def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
             problems.append(
                 Problem(f"family '{family.id}' is listed twice", shown, line_at(data, "families", index), None)
             )
+    head = attrs.evolve(head, stance=_stance(data, head.stance))
+    if head.schema not in SCHEMAS:
+        problems.append(
+            Problem(
+                f"catalog schema {head.schema} is not known",
+                shown,
+                line_at(data, "schema"),
+                f"this commitwatch reads schema {' or '.join(map(str, SCHEMAS))}",
+            )
+        )
+    for stance, terms in (*head.stance.by_stance().items(), ("addressed", head.stance.addressed)):
+        for index, term in enumerate(terms):
+            try:
+                compile_pattern(term, require_anchor=False)
+            except PatternError as exc:
+                line = line_at(data, "stance", stance, index)
+                problems.append(Problem(f"{stance} predicate {term!r}: {exc}", shown, line, "fix the pattern"))
     for kind, lexicon in head.modifiers.lexicons().items():
         for index, term in enumerate((*lexicon.terms, *lexicon.pseudo)):
             key = "terms" if index < len(lexicon.terms) else "pseudo"
@@ -135,6 +154,30 @@ def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
                 line = line_at(data, "modifiers", kind, key, position)
                 problems.append(Problem(f"{kind} term {term!r}: {exc}", shown, line, "fix the pattern"))
     return head
+
+
+def _stance(data: LineDict, given: StanceLexicon) -> StanceLexicon:
+    """The catalog's stance lexicons: each list it gives, else the default list for that stance."""
+    written = data.get("stance")
+    written = written if isinstance(written, LineDict) else {}
+    defaults = default_stance()
+    return StanceLexicon(
+        **{
+            field.name: getattr(given if field.name in written else defaults, field.name)
+            for field in attrs.fields(StanceLexicon)
+        }
+    )
+
+
+@functools.cache
+def default_stance() -> StanceLexicon:
+    """The stance lexicons shipped with commitwatch (``commitwatch/data/stance.yaml``)."""
+    text = resources.files("commitwatch").joinpath("data/stance.yaml").read_text(encoding="utf-8")
+    data, problems = load_yaml(text, "commitwatch/data/stance.yaml")
+    lexicon, problems = structure_yaml(_file_converter(), data, StanceLexicon, "commitwatch/data/stance.yaml")
+    if lexicon is None:
+        raise CatalogError(problems)
+    return lexicon
 
 
 @functools.cache

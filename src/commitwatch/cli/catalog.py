@@ -39,7 +39,8 @@ def check(catalog_dir: Path | None) -> None:
 def explain(statement: Path, catalog_dir: Path | None, commitment_id: str | None) -> None:
     """How STATEMENT (a file, or - for stdin) was read: each sentence that hit, and why.
 
-    For each sentence: the cues that matched, their modifiers, polarity, holder and level; with
+    For each sentence: the stance and the predicate that set it, the cues that matched, their
+    modifiers, polarity, holder, addressee, quantities and level; with
     --commitment, also the near misses (a cue that matched but was excluded or did not count).
     """
     from ..load import load_statement
@@ -71,11 +72,17 @@ def explain(statement: Path, catalog_dir: Path | None, commitment_id: str | None
             )
             modifiers = ", ".join(f"{m.kind} {m.text!r}" for m in observation.evidence.modifiers) or "none"
             click.echo(
-                f"  {observation.commitment_id}: {observation.level} ({observation.polarity}); "
+                f"  {observation.commitment_id}: {observation.stance}, {observation.level} ({observation.polarity}); "
                 f"holders: {', '.join(observation.holders)} [{observation.holder_basis}]"
             )
+            click.echo(f"    stance: {observation.stance_basis}")
+            if observation.addressee:
+                click.echo(f"    asks: {', '.join(observation.addressee)}")
             click.echo(f"    cues: {cues}")
             click.echo(f"    modifiers: {modifiers}")
+            if observation.quantities:
+                found = ", ".join(f"{q.kind} {' '.join(q.text.split())!r}" for q in observation.quantities)
+                click.echo(f"    quantities: {found}")
         for miss in item.near_misses:
             click.echo(f"  near miss {miss.commitment_id}: {miss.cue!r} matched {miss.text!r}, but {miss.reason}")
 

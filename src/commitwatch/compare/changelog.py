@@ -1,20 +1,28 @@
 """Readings in date order -> the versioned :class:`~commitwatch.model.Changelog`. Pure: no I/O.
 
-For each version and each active commitment type, one change:
+Statements of one occasion (one date, or the same ``occasion`` in their metadata) are read as
+one version: its observation of a commitment is the strongest among them. For each version and
+each active commitment type, one change:
 
 - **appeared**: shown for the first time;
-- **strengthened** / **weakened**: a higher / lower ladder level than last time it was shown
-  (at the same level, the modifiers' weight decides: "steadfast" strengthens, "seek to" weakens);
+- **strengthened** / **weakened**: a stronger / weaker stance than last time it was shown, or
+  at the same stance a higher / lower content level, or at the same level an earlier / later
+  deadline or a larger / smaller share or amount (the note names the old and new value);
 - **reversed**: affirmed last time, negated now, or the other way round;
 - **holder changed**: same strength, different parties holding it;
 - **unchanged**: the same;
-- **dropped**: the statement addresses the commitment's family but not this commitment;
-- **not addressed**: the statement says nothing about the whole family (a statement on arms
+- **dropped**: the version *takes up* the commitment's family (two or more of its sentences
+  show the family, or its metadata lists the family in ``subjects``) and leaves this commitment
+  out; a commitment marked ``persistent: false`` (a position tied to one event) is never dropped;
+- **not restated**: the version names the family only in passing (one sentence), and not this
+  commitment: shown quietly, and its next appearance is compared as usual, not "returned";
+- **not addressed**: the version says nothing of the whole family (a statement on arms
   transfers is silent on deterrence), so nothing is read into the silence;
-- **returned**: shown again after being dropped.
+- **returned**: shown again after being dropped, with the level it returned at and the version
+  it was last seen in.
 
-A commitment is compared with its last observation, even across versions that did not address
-its family; such a comparison carries a note saying so.
+A commitment is compared with its last observation, even across versions that did not restate
+it; such a comparison carries a note saying so.
 """
 
 from __future__ import annotations
@@ -24,17 +32,17 @@ from collections.abc import Iterable, Iterator
 from .._version import __version__
 from ..model import (
     Catalog,
-    Change,
-    ChangeKind,
     Changelog,
     ChangelogHead,
     CommitmentInfo,
-    Observation,
+    Companion,
     Reading,
     SkippedFile,
     StatementInfo,
     Version,
 )
+from .history import History
+from .occasions import occasions
 
 __all__ = ["build_changelog", "changelog_head", "versions"]
 
@@ -81,21 +89,23 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
     """
     active = catalog.active
     order = {commitment.id: position for position, commitment in enumerate(active)}
-    family_of = {commitment.id: commitment.family for commitment in active}
-    history: dict[str, _History] = {}
-    live: set[str] = set()  # commitments that can have an entry without being observed: shown and not dropped
-    for number, (statement, reading) in enumerate(readings, start=1):
+    by_id = {commitment.id: commitment for commitment in active}
+    history: dict[str, History] = {}
+    live: set[str] = set()  # commitments that can have an entry without being observed
+    for number, occasion in enumerate(occasions(readings, catalog), start=1):
+        reading = occasion.reading
         observed = {o.commitment_id: o for o in reading.observations if o.commitment_id in order}
         changes = []
         for commitment_id in sorted(observed.keys() | live, key=order.__getitem__):
-            state = history.setdefault(commitment_id, _History(commitment_id))
-            change = state.step(number, observed.get(commitment_id), family_of[commitment_id] in reading.families)
+            commitment = by_id[commitment_id]
+            state = history.get(commitment_id)
+            if state is None:
+                state = history[commitment_id] = History(commitment_id, commitment.ladder, commitment.persistent)
+            change = state.step(number, observed.get(commitment_id), occasion.treatment(commitment.family))
             if change is not None:
                 changes.append(change)
-            if state.last is not None and not state.dropped:
-                live.add(commitment_id)
-            else:
-                live.discard(commitment_id)
+            (live.add if state.live else live.discard)(commitment_id)
+        statement = occasion.first
         meta = statement.meta
         assert meta.date is not None, "a corpus holds dated statements only"
         yield Version(
@@ -110,54 +120,8 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
             variants=statement.variants,
             families=reading.families,
             changes=tuple(changes),
+            companions=tuple(
+                Companion(other.id, other.meta.title or other.id, other.path, other.sha256) for other in occasion.others
+            ),
+            occasion=meta.occasion,
         )
-
-
-class _History:
-    """One commitment type's state as the versions go by."""
-
-    def __init__(self, commitment_id: str) -> None:
-        self.commitment_id = commitment_id
-        self.last: Observation | None = None
-        self.last_version: int | None = None
-        self.dropped = False
-        self.gap = False  # a version since the last observation did not address the family
-
-    def step(self, number: int, now: Observation | None, family_addressed: bool) -> Change | None:
-        before, before_version = self.last, self.last_version
-        if now is None:
-            if before is None or self.dropped:
-                return None
-            if family_addressed:
-                self.dropped = True
-                return Change(self.commitment_id, ChangeKind.DROPPED, before, before_version)
-            self.gap = True
-            return Change(self.commitment_id, ChangeKind.NOT_ADDRESSED, before, before_version)
-        self.last, self.last_version = now, number
-        if before is None:
-            return Change(self.commitment_id, ChangeKind.APPEARED, None, None, now)
-        if self.dropped:
-            self.dropped = self.gap = False
-            return Change(self.commitment_id, ChangeKind.RETURNED, before, before_version, now)
-        kind, note = _compare(before, now)
-        if self.gap:
-            note = f"compared with version {before_version}, the last to address this family" + (
-                f"; {note}" if note else ""
-            )
-            self.gap = False
-        return Change(self.commitment_id, kind, before, before_version, now, note)
-
-
-def _compare(before: Observation, now: Observation) -> tuple[ChangeKind, str]:
-    holders = ""
-    if before.holders != now.holders:
-        holders = f"holder changed: {', '.join(before.holders)} -> {', '.join(now.holders)}"
-    if before.polarity != now.polarity:
-        return ChangeKind.REVERSED, holders
-    if now.strength > before.strength:
-        return ChangeKind.STRENGTHENED, holders
-    if now.strength < before.strength:
-        return ChangeKind.WEAKENED, holders
-    if holders:
-        return ChangeKind.HOLDER_CHANGED, ""
-    return ChangeKind.UNCHANGED, ""

@@ -26,6 +26,7 @@ class EntryRecord:
     """What one version's record says of one commitment, as far as a diff shows it."""
 
     kind: str
+    stance: str | None = None
     level: str | None = None
     polarity: str | None = None
     holders: tuple[str, ...] = ()
@@ -38,6 +39,7 @@ class EntryRecord:
         after = change.get("after") or {}
         return cls(
             kind=str(change.get("kind")),
+            stance=after.get("stance"),
             level=after.get("level"),
             polarity=after.get("polarity"),
             holders=tuple(after.get("holders") or ()),

@@ -1,7 +1,7 @@
 """The diff-friendly layout of a changelog, for regression files a person reviews.
 
 One entry per version and commitment, in a fixed order (versions oldest first, commitments in
-catalog order), with the level, holders and evidence sentence (and, for a comparison, the version
+catalog order), with the stance, level, holders and evidence sentence (and, for a comparison, the version
 and level it is compared with); nothing that changes from run to run or machine to machine (no
 tool version, no paths, no hashes). A catalog edit then shows up in a regression file's diff as
 exactly the entries it changes.
@@ -53,17 +53,25 @@ def _reference(observation: Observation | None, version: int | None) -> dict[str
     """What a change is compared with, briefly: the full record is in that version's entry."""
     if observation is None:
         return None
-    return {"version": version, "level": observation.level, "polarity": observation.polarity}
+    return {
+        "version": version,
+        "stance": observation.stance,
+        "level": observation.level,
+        "polarity": observation.polarity,
+    }
 
 
 def _summary(observation: Observation | None) -> dict[str, Any] | None:
     if observation is None:
         return None
     return {
+        "stance": observation.stance,
         "level": observation.level,
         "polarity": observation.polarity,
         "holders": list(observation.holders),
+        "addressee": list(observation.addressee),
         "modifiers": list(observation.modifiers),
         "evidence": " ".join(observation.evidence.sentence.split()),
         "cues": [" ".join(cue.text.split()) for cue in observation.evidence.cues],
+        "quantities": [" ".join(quantity.text.split()) for quantity in observation.quantities],
     }

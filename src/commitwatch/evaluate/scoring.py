@@ -33,13 +33,9 @@ __all__ = ["FamilyAnswer", "Item", "grade", "score"]
 
 
 def grade(observation: Observation) -> int:
-    """An observation's place on the reader's scale: 1 mentioned or urged, 2 committed, 3 intensified.
-
-    Until every observation carries a stance, the grade is the level's rank on its commitment's
-    ladder, capped at 3: the ladders run from a mention (rank 1) through the commitment itself
-    (rank 2) to its stronger forms.
-    """
-    return min(observation.rank, 3)
+    """An observation's place on the reader's scale: its stance, 1 mentioned or urged, 2
+    committed, 3 intensified. (The content level, what the commitment is about, is not graded.)"""
+    return {"mentioned": 1, "urged": 1, "committed": 2, "intensified": 3}[observation.stance]
 
 
 @attrs.frozen

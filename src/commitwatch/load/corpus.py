@@ -9,7 +9,7 @@ from typing import TypeVar
 import attrs
 
 from ..errors import Problem, StatementError
-from ..model import Corpus, SkippedFile, Statement, StatementInfo
+from ..model import Corpus, SkippedFile, Statement, StatementInfo, StatementMeta
 from .cleaning import CleaningRules
 from .copies import DEFAULT_THRESHOLD, BodyWords, Fingerprint, body_words, fingerprint, group_variants
 from .files import FileTask, enumerate_files, plan
@@ -110,8 +110,13 @@ def fold_copies(
             )
             continue
         canonical.append((index, attrs.evolve(statement, variants=tuple(variants)) if variants else statement))
-    canonical.sort(key=lambda item: (item[1].meta.date, item[1].id))
+    canonical.sort(key=lambda item: date_order(item[1].meta, item[1].id))
     return canonical, skipped
+
+
+def date_order(meta: StatementMeta, statement_id: str) -> tuple[object, ...]:
+    """How statements are ordered: by date, then by their ``order`` among the day's, then by id."""
+    return (meta.date, meta.order is None, meta.order or 0, statement_id)
 
 
 def manifests_of(tasks: Sequence[FileTask]) -> dict[str, str]:

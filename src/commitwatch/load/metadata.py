@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 MANIFEST_NAMES = ("statements.yaml", "statements.yml")
-KNOWN_FRONT_MATTER = ("title", "date", "source", "parties", "notes", "variant_of")
+KNOWN_FRONT_MATTER = ("title", "date", "source", "parties", "notes", "variant_of", "occasion", "order", "subjects")
 
 
 @attrs.frozen
@@ -192,7 +192,13 @@ def _lenient(key: str, value: Any) -> Any:
     """Front matter as other tools write it: ``parties: A, B`` is a list, a number in a text field is text."""
     if key == "parties" and isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
-    if key not in {"date", "parties"} and isinstance(value, (int, float)) and not isinstance(value, bool):
+    if key == "subjects" and isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if (
+        key not in {"date", "parties", "order", "subjects"}
+        and isinstance(value, (int, float))
+        and not isinstance(value, bool)
+    ):
         return str(value)
     return value
 

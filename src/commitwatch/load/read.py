@@ -212,6 +212,9 @@ def _metadata(
         parties=tuple(parties),  # type: ignore[arg-type]
         notes=str(pick("notes") or ""),
         variant_of=pick("variant_of"),  # type: ignore[arg-type]
+        occasion=str(pick("occasion") or ""),
+        order=pick("order"),  # type: ignore[arg-type]
+        subjects=tuple(pick("subjects") or ()),  # type: ignore[arg-type]
         extra=extra,
     )
     return meta, steps

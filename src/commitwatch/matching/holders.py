@@ -12,17 +12,15 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Party
-from .scan import COLLECTIVE, Mention, SentenceScan
+from .scan import COLLECTIVE, Mention, SentenceScan, leading_phrase_end
 
 __all__ = ["HolderRules"]
 
 _MAX_ORDERS_REMEMBERED = 10_000  # distinct lists of holders put in order
-_LEADING_PHRASE = re.compile(
-    r"^\s*(?:(?:in addition|additionally|furthermore|moreover|also|today|meanwhile|"
-    r"(?:together with|in|on|at|as|with|given|following|after|since|despite|amid|through|for|under|"
-    r"recalling|noting|building on|to|against|by|from|during|upon|regarding|concerning)\b[^,]{0,160}),\s*)+",
-    re.IGNORECASE,
-)
+# Between a party and the commitment it holds only describing words stand ("the U.S. extended
+# deterrence commitment", "the United States' steadfast commitments"); these words end that.
+_NOT_ATTRIBUTIVE = re.compile(r"\b(?:to|and|or|with|for|of|in|on|at|by|from|as|that|which|who|is|are|was|were)\b", re.I)
+_OF_HOLDER = re.compile(r"\bcommitments?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"^\s*\($")
 _THE = re.compile(r"^(?:the\s+)?$", re.IGNORECASE)
@@ -36,16 +34,21 @@ class HolderRules:
         self._party_order = {party.name: index for index, party in enumerate(parties)}
         self._orders: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    def find(self, scan: SentenceScan, cue_start: int, parties: Sequence[str]) -> tuple[tuple[str, ...], str]:
-        """The holders of a match starting at ``cue_start``, and how they were found.
+    def find(
+        self, scan: SentenceScan, cue_start: int, cue_end: int, parties: Sequence[str]
+    ) -> tuple[tuple[str, ...], str]:
+        """The holders of a match from ``cue_start`` to ``cue_end``, and how they were found.
 
         Returns:
-            The holders in catalog order, and "subject", "nearest mention" or "statement".
+            The holders in catalog order, and "attribution", "subject", "nearest mention" or
+            "statement".
         """
         text = scan.text
         mentions = [m for m in scan.mentions if m.end <= cue_start]
-        leading = _LEADING_PHRASE.match(text, 0, cue_start)
-        subject = _subject(text, mentions, leading.end() if leading else 0)
+        subject = _subject(text, mentions, leading_phrase_end(text, cue_start))
+        attributed = self._attributed(scan, cue_start, cue_end, parties)
+        if attributed and not set(attributed) <= set(subject):  # a subject's own name is no attribution
+            return self._resolve(attributed, parties), "attribution"
         if subject:
             return self._resolve(subject, parties), "subject"
         for mention in reversed(mentions):
@@ -54,6 +57,31 @@ class HolderRules:
             if mention.party == COLLECTIVE or mention.party in parties:
                 return self._resolve([mention], parties), "nearest mention"
         return self.order(parties), "statement"
+
+    def _attributed(self, scan: SentenceScan, cue_start: int, cue_end: int, parties: Sequence[str]) -> list[Mention]:
+        """The statement's own parties the sentence attributes the commitment to, if it does.
+
+        "the U.S. commitment", "the United States' steadfast commitments" (the party just before
+        the cue, with only describing words between), or "the commitment of the United States,
+        the Republic of Korea, and Japan" (the parties named after "commitment of").
+        """
+        text = scan.text
+        own = [m for m in scan.mentions if m.party in parties]
+        for mention in reversed(own):
+            if mention.end > cue_start:
+                continue
+            between = text[mention.end : cue_start]
+            describing = len(between.split()) <= 3 and not _NOT_ATTRIBUTIVE.search(between) and "," not in between
+            verb = any(mention.end <= p.start and p.end <= cue_start for p in scan.predicates)
+            if describing and not verb:
+                return [mention]
+            break
+        found = _OF_HOLDER.search(text, max(0, cue_start - 60), min(len(text), cue_end + 60))
+        if found is not None:
+            chain = _subject(text, [m for m in scan.mentions if m.start >= found.end()], found.end())
+            if chain and all(m.party in parties or m.party == COLLECTIVE for m in chain):
+                return chain
+        return []
 
     def order(self, names: Iterable[str]) -> tuple[str, ...]:
         """``names`` once each, in the catalog's party order (unknown names last, by name)."""

@@ -38,8 +38,10 @@ from ..model import (
 from .cues import Exclusions, Hit, counting_hits, find_hits
 from .holders import HolderRules
 from .index import CueIndex
-from .modifiers import modifiers_in_scope
-from .scan import ScanTables, SentenceScan
+from .modifiers import clause_bounds, modifiers_in_scope
+from .quantities import find_quantities
+from .scan import ScanTables, SentenceScan, leading_phrase_end
+from .stance import decide_stance
 
 __all__ = ["Matcher", "sentence_words"]
 
@@ -53,8 +55,9 @@ class Matcher:
     Example:
         >>> from commitwatch import Matcher, load_catalog, shipped_catalog
         >>> matcher = Matcher(load_catalog(shipped_catalog()))
-        >>> [o.level for o in matcher.read_text("We reaffirm our commitment to the complete denuclearization.")]
-        ['committed']
+        >>> [observation] = matcher.read_text("We reaffirm our commitment to the complete denuclearization.")
+        >>> observation.stance, observation.level
+        ('committed', 'complete')
     """
 
     def __init__(self, catalog: Catalog) -> None:
@@ -85,10 +88,14 @@ class Matcher:
             observations, _ = self._read_sentence(statement.id, sentence, tokens, cue_indexes, parties)
             for commitment_index, observation in observations:
                 per_commitment[commitment_index].append(observation)
-        strongest = [_strongest(per_commitment[index]) for index in sorted(per_commitment)]
-        families_seen = {self._family_of[o.commitment_id] for o in strongest}
-        families = tuple(family.id for family in self.catalog.families if family.id in families_seen)
-        return Reading(statement.id, tuple(strongest), families)
+        strongest = [_strongest(per_commitment[index], self.commitments[index]) for index in sorted(per_commitment)]
+        sentences: dict[str, set[int]] = defaultdict(set)
+        for index, found in per_commitment.items():
+            family = self.commitments[index].family
+            sentences[family].update(o.evidence.sentence_index for o in found)
+        families = tuple(family.id for family in self.catalog.families if family.id in sentences)
+        coverage = tuple((family, len(sentences[family])) for family in families)
+        return Reading(statement.id, tuple(strongest), families, coverage)
 
     def explain(self, statement: Statement, commitment_id: str | None = None) -> tuple[SentenceExplanation, ...]:
         """Every sentence where a cue matched, with what counted and what nearly did.
@@ -175,11 +182,21 @@ class Matcher:
         modifiers = modifiers_in_scope(scan, first, last, [(hit.start, hit.end) for hit in kept])
         kinds = tuple(dict.fromkeys(modifier.kind for modifier in modifiers))
         polarity: Polarity = "negated" if "negation" in kinds else "affirmed"
-        weight = sum(
-            lexicon.weight for kind, lexicon in self._tables.lexicons.values() if kind in kinds and kind != "negation"
+        clause_start, clause_end = clause_bounds(scan, first, last)
+        leading = leading_phrase_end(text, first)
+        decision = decide_stance(
+            scan,
+            max(clause_start, leading),
+            first,
+            last,
+            modifiers,
+            any(cues[hit.cue_index].cue.intensifies for hit in kept),
         )
-        holders, basis = self._holders.find(scan, first, parties)
-        level = cues[kept[0].cue_index].cue.level
+        if commitment.about == "others" and decision.stance in ("committed", "intensified"):
+            # a demand on others in essence ("return to dialogue"): the holders cannot commit to it
+            decision = decision._replace(stance="urged", basis=f"{decision.basis}; a demand on others: urged")
+        holders, basis = self._holders.find(scan, first, last, parties)
+        level = max((cues[hit.cue_index].cue.level for hit in kept), key=commitment.rank)
         evidence = Evidence(
             statement_id=statement_id,
             sentence_index=sentence.index,
@@ -197,16 +214,20 @@ class Matcher:
                 for m in modifiers
             ),
         )
+        predicate = decision.predicate
         return Observation(
             commitment_id=commitment.id,
             level=level,
-            rank=commitment.rank(level),
+            stance=decision.stance,
             polarity=polarity,
             holders=holders,
             holder_basis=basis,
             modifiers=kinds,
-            weight=weight,
             evidence=evidence,
+            addressee=decision.addressee,
+            predicate=_original(sentence, *predicate) if predicate else "",
+            stance_basis=decision.basis,
+            quantities=tuple(find_quantities(sentence, clause_start, clause_end)),
         )
 
     def _cue_match(self, sentence: Sentence, hit: Hit) -> CueMatch:
@@ -221,8 +242,22 @@ class Matcher:
         )
 
 
-def _strongest(observations: list[Observation]) -> Observation:
-    best = max(observations, key=lambda o: (o.polarity == "affirmed", o.strength, -o.evidence.sentence_index))
+def _strongest(observations: list[Observation], commitment: CommitmentType) -> Observation:
+    """The statement's observation of a commitment type: its strongest affirmed sentence.
+
+    Stance first, then content; at equal strength the one held by more parties (a joint
+    commitment over one party's), then the earliest.
+    """
+    best = max(
+        observations,
+        key=lambda o: (
+            o.polarity == "affirmed",
+            o.stance_rank,
+            commitment.rank(o.level),
+            len(o.holders),
+            -o.evidence.sentence_index,
+        ),
+    )
     if len(observations) == 1:
         return best
     others = tuple(sorted(o.evidence.sentence_index for o in observations if o is not best))

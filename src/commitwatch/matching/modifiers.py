@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..model import ModifierKind
 from .scan import SentenceScan
 
-__all__ = ["Modifier", "modifiers_in_scope"]
+__all__ = ["Modifier", "clause_bounds", "modifiers_in_scope"]
 
 _WORD = re.compile(r"[\w']+")
 
@@ -26,6 +26,18 @@ class Modifier(NamedTuple):
     end: int
 
 
+def clause_bounds(scan: SentenceScan, first: int, last: int) -> tuple[int, int]:
+    """Where the clause of the matched words from ``first`` to ``last`` starts and ends."""
+    clause_start, clause_end = 0, len(scan.text)
+    for start, end in scan.terminators:
+        if end <= first:
+            clause_start = end
+        elif start >= last:
+            clause_end = start
+            break
+    return clause_start, clause_end
+
+
 def modifiers_in_scope(scan: SentenceScan, first: int, last: int, covered: list[tuple[int, int]]) -> list[Modifier]:
     """The modifiers of the matched words that run from ``first`` to ``last``.
 
@@ -35,13 +47,7 @@ def modifiers_in_scope(scan: SentenceScan, first: int, last: int, covered: list[
         last: Where the last one ends.
         covered: The spans of the counting matches (their words are not modifiers).
     """
-    clause_start, clause_end = 0, len(scan.text)
-    for start, end in scan.terminators:
-        if end <= first:
-            clause_start = end
-        elif start >= last:
-            clause_end = start
-            break
+    clause_start, clause_end = clause_bounds(scan, first, last)
     found: list[Modifier] = []
     for kind, lexicon, start, end in scan.modifiers:
         if any(start < c_end and c_start < end for c_start, c_end in covered):

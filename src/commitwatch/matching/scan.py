@@ -1,7 +1,8 @@
-"""What a sentence holds besides cues: modifier terms, clause ends and party names, found once.
+"""What a sentence holds besides cues: predicates, modifier terms, clause ends and party names.
 
-One pass of a :class:`~commitwatch.matching.phrases.PhraseSet` over the sentence's words finds all
-three kinds, however many commitment types the sentence shows; the passes below only sort them.
+One pass of a :class:`~commitwatch.matching.phrases.PhraseSet` over the sentence's words finds
+every kind at once, however many commitment types the sentence shows; the passes below only
+sort them.
 """
 
 from __future__ import annotations
@@ -10,13 +11,26 @@ import re
 from typing import NamedTuple
 
 from ..load.words import Words
-from ..model import Catalog, ModifierKind, ModifierLexicon
+from ..model import Catalog, ModifierKind, ModifierLexicon, Stance
 from .phrases import Phrase, PhraseSet
 
-__all__ = ["COLLECTIVE", "Mention", "ScanTables", "SentenceScan"]
+__all__ = ["COLLECTIVE", "Mention", "Predicate", "ScanTables", "SentenceScan", "leading_phrase_end"]
 
 COLLECTIVE = "\x00collective"  # a mention's party when it stands for all of a statement's parties
 _PSEUDO = "\x00pseudo"
+_LEADING_PHRASE = re.compile(
+    r"^\s*(?:(?:in addition|additionally|furthermore|moreover|also|today|meanwhile|"
+    r"(?:together with|in|on|at|as|with|given|following|after|since|despite|amid|through|for|under|"
+    r"recalling|noting|underscoring|stressing|highlighting|recognizing|building on|to|against|by|from|during|upon|"
+    r"regarding|concerning)\b[^,]{0,160}),\s*)+",
+    re.IGNORECASE,
+)
+
+
+def leading_phrase_end(text: str, limit: int) -> int:
+    """Where the phrases that lead into a sentence's main clause end ("In addition, ...", "Following ...,")."""
+    leading = _LEADING_PHRASE.match(text, 0, limit)
+    return leading.end() if leading else 0
 
 
 class Mention(NamedTuple):
@@ -25,6 +39,14 @@ class Mention(NamedTuple):
     start: int
     end: int
     party: str  # a party name, or COLLECTIVE
+
+
+class Predicate(NamedTuple):
+    """A predicate that sets a stance ("reaffirmed", "call on", "the importance of")."""
+
+    stance: Stance
+    start: int
+    end: int
 
 
 class ScanTables:
@@ -54,6 +76,9 @@ class ScanTables:
             for name in (party.name, *party.aliases)
         )
         phrases.extend(Phrase(subject, COLLECTIVE, "mention") for subject in catalog.collective_subjects)
+        for stance, terms in catalog.stance.by_stance().items():
+            phrases.extend(Phrase(term, stance, "predicate") for term in terms)
+        phrases.extend(Phrase(term, "", "addressed") for term in catalog.stance.addressed)
         self.phrases = PhraseSet(phrases)
 
 
@@ -68,6 +93,7 @@ class SentenceScan:
         self._terminators: list[tuple[int, int]] | None = None
         self._modifiers: list[tuple[ModifierKind, ModifierLexicon, int, int]] | None = None
         self._mentions: list[Mention] | None = None
+        self._predicates: list[Predicate] | None = None
 
     @property
     def found(self) -> list[tuple[int, int, str, str]]:
@@ -100,6 +126,19 @@ class SentenceScan:
         return self._modifiers
 
     @property
+    def predicates(self) -> list[Predicate]:
+        """The stance predicates of the sentence, in order (no two overlap)."""
+        if self._predicates is None:
+            found = [(start, end, label) for start, end, label, category in self.found if category == "predicate"]
+            self._predicates = [Predicate(label, start, end) for start, end, label in _without_overlaps(found)]  # type: ignore[arg-type]
+        return self._predicates
+
+    @property
+    def addressed(self) -> list[tuple[int, int]]:
+        """Words that name whom a demand is addressed to ("all countries")."""
+        return [(start, end) for start, end, _, category in self.found if category == "addressed"]
+
+    @property
     def mentions(self) -> list[Mention]:
         """Parties and collective subjects named in the sentence (no two overlap)."""
         if self._mentions is None:
@@ -108,3 +147,13 @@ class SentenceScan:
             # "U.S.-Japan alliance", "U.S.-ROK exercises": a name inside a compound is no holder
             self._mentions = [m for m in found if text[m.start - 1 : m.start] != "-" and text[m.end : m.end + 1] != "-"]
         return self._mentions
+
+
+def _without_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Leftmost-longest: a phrase found by a pattern with a gap may overlap one found word by word."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(found, key=lambda item: (item[0], -(item[1] - item[0]))):
+        if kept and start < kept[-1][1]:
+            continue
+        kept.append((start, end, label))
+    return kept

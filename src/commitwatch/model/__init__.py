@@ -22,9 +22,10 @@ from .catalog import (
     NoMatchExample,
     Party,
     Polarity,
+    StanceLexicon,
     Status,
 )
-from .changelog import Change, ChangeKind, Changelog, ChangelogHead, CommitmentInfo, Version
+from .changelog import Change, ChangeKind, Changelog, ChangelogHead, CommitmentInfo, Companion, Version
 from .evaluation import (
     Counts,
     Disagreement,
@@ -35,7 +36,19 @@ from .evaluation import (
     GoldStatement,
     Interval,
 )
-from .readings import CueMatch, Evidence, ModifierMatch, NearMiss, Observation, Reading, SentenceExplanation
+from .readings import (
+    STANCES,
+    CueMatch,
+    Evidence,
+    ModifierMatch,
+    NearMiss,
+    Observation,
+    Quantity,
+    QuantityKind,
+    Reading,
+    SentenceExplanation,
+    Stance,
+)
 from .statements import (
     CleaningStep,
     Corpus,
@@ -51,6 +64,7 @@ from .statements import (
 )
 
 __all__ = [
+    "STANCES",
     "Catalog",
     "CatalogChange",
     "CatalogSources",
@@ -61,6 +75,7 @@ __all__ = [
     "CleaningStep",
     "CommitmentInfo",
     "CommitmentType",
+    "Companion",
     "Corpus",
     "Counts",
     "Cue",
@@ -87,10 +102,14 @@ __all__ = [
     "OffsetSegment",
     "Party",
     "Polarity",
+    "Quantity",
+    "QuantityKind",
     "Reading",
     "Sentence",
     "SentenceExplanation",
     "SkippedFile",
+    "Stance",
+    "StanceLexicon",
     "Statement",
     "StatementInfo",
     "StatementMeta",

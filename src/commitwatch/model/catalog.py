@@ -12,6 +12,8 @@ from ._base import find_by_id
 Direction = Literal["before", "after", "both"]
 Polarity = Literal["affirmed", "negated"]
 Status = Literal["active", "deprecated"]
+About = Literal["own", "others"]
+ExampleStance = Literal["mentioned", "urged", "committed", "intensified"]
 ModifierKind = Literal["booster", "hedge", "condition", "negation"]
 
 
@@ -26,6 +28,9 @@ class Cue:
         level: The ladder level a match places the commitment on.
         alone: False when the cue only raises the level of a sentence another cue of the
             same commitment already matched ("ironclad" says nothing by itself).
+        intensifies: True when the words are themselves a concrete new mechanism or a
+            strengthening ("launch of a trilateral exercise programme", "backed by the full range
+            of capabilities, including nuclear"): a commitment they carry is intensified.
         note: Why the cue is there, for editors.
     """
 
@@ -34,6 +39,7 @@ class Cue:
     regex: str | None = None
     anchors: tuple[str, ...] = ()
     alone: bool = True
+    intensifies: bool = False
     note: str = ""
 
     @property
@@ -53,6 +59,7 @@ class MatchExample:
         holders: The parties that must hold it (None: not checked). Examples are read as a
             statement of the catalog's default parties.
         modifiers: Modifier kinds that must be found (None: not checked).
+        stance: The stance it must have (None: not checked).
     """
 
     text: str
@@ -60,6 +67,7 @@ class MatchExample:
     polarity: Polarity = "affirmed"
     holders: tuple[str, ...] | None = None
     modifiers: tuple[ModifierKind, ...] | None = None
+    stance: ExampleStance | None = None
 
 
 @attrs.frozen
@@ -93,6 +101,11 @@ class CommitmentType:
         references: Sources that informed the entry.
         exclude: Patterns for look-alike sentences: a sentence matching one is not evidence.
         examples: Sentences that must and must not match.
+        about: "own" when it is the holders' own commitment (a demand on others that they take
+            it up is then "urged", never "committed"), or "others" when it is in essence a
+            demand on others ("return to dialogue").
+        persistent: False for a position tied to one event (regret at a failed vote), which is
+            not expected to be restated: it is never reported as dropped.
     """
 
     id: str
@@ -106,6 +119,8 @@ class CommitmentType:
     references: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     examples: Examples = Examples()
+    about: About = "own"
+    persistent: bool = True
 
     def rank(self, level: str) -> int:
         """The position of ``level`` on the ladder, weakest first (from 1)."""
@@ -165,6 +180,40 @@ class Modifiers:
 
 
 @attrs.frozen
+class StanceLexicon:
+    """The predicates that set an observation's stance, by stance (phrase patterns).
+
+    The predicate nearest before a cue in its clause sets the stance; an earlier predicate that
+    only mentions ("discussed", "the importance of") caps it at mentioned, and one that asks
+    someone named ("call on the DPRK to") caps it at urged. See the catalog README.
+
+    Attributes:
+        mentioned: Noting, discussing, exploring, "the importance of", "the need for".
+        urged: Calling for, urging, supporting, asking others ("call on", "urge", "must").
+        committed: The holders' own commitment: reaffirm, commit, will, agree to, remain committed.
+        intensified: A new mechanism announced or launched, or an unbreakable pledge
+            ("launch", "establish", "will never accept").
+        addressed: Words that name whom a demand is addressed to when no party is named
+            ("all countries", "the international community").
+    """
+
+    mentioned: tuple[str, ...] = ()
+    urged: tuple[str, ...] = ()
+    committed: tuple[str, ...] = ()
+    intensified: tuple[str, ...] = ()
+    addressed: tuple[str, ...] = ()
+
+    def by_stance(self) -> dict[str, tuple[str, ...]]:
+        """The four lists of predicates by stance."""
+        return {
+            "mentioned": self.mentioned,
+            "urged": self.urged,
+            "committed": self.committed,
+            "intensified": self.intensified,
+        }
+
+
+@attrs.frozen
 class CatalogChange:
     """One entry of the catalog's own changelog."""
 
@@ -214,6 +263,9 @@ class Catalog:
         changelog: The catalog's own history, newest first.
         root: The folder it was loaded from, as the user gave it.
         sources: Where each commitment type and its parts are written (set when loaded).
+        schema: The catalog format's version: 2 has a ``stance`` section; a catalog of
+            version 1 is read with the default stance lexicons.
+        stance: The predicates that set an observation's stance.
     """
 
     version: str
@@ -227,6 +279,8 @@ class Catalog:
     changelog: tuple[CatalogChange, ...] = ()
     root: str = ""
     sources: CatalogSources = attrs.field(factory=CatalogSources, eq=False)
+    schema: int = 1
+    stance: StanceLexicon = StanceLexicon()
 
     def commitment(self, commitment_id: str) -> CommitmentType:
         """The commitment type with this id."""

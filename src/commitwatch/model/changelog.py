@@ -23,6 +23,7 @@ class ChangeKind(enum.Enum):
     HOLDER_CHANGED = "holder changed"
     DROPPED = "dropped"
     RETURNED = "returned"
+    NOT_RESTATED = "not restated"
     NOT_ADDRESSED = "not addressed"
     UNCHANGED = "unchanged"
 
@@ -63,6 +64,17 @@ class Change:
 
 @pickled_as_arguments
 @attrs.frozen
+class Companion:
+    """Another statement of the same occasion, read together with the version's statement."""
+
+    id: str
+    title: str
+    path: str
+    sha256: str
+
+
+@pickled_as_arguments
+@attrs.frozen
 class Version:
     """One statement's place in the date-ordered series, and what changed with it.
 
@@ -78,6 +90,9 @@ class Version:
         variants: Republished copies of it in the corpus.
         families: The catalog families it addresses.
         changes: One change per commitment type that has a history at this version.
+        companions: The other statements of its occasion (same date, or the same ``occasion``
+            in their metadata), read with it as one version.
+        occasion: The occasion's name, when the metadata gives one.
     """
 
     number: int
@@ -91,6 +106,8 @@ class Version:
     variants: tuple[Variant, ...]
     families: tuple[str, ...]
     changes: tuple[Change, ...]
+    companions: tuple[Companion, ...] = ()
+    occasion: str = ""
 
     def change(self, commitment_id: str) -> Change | None:
         """The change for one commitment type, or None when it has no entry here."""

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 from ._base import find_by, pickled_as_arguments
 from .catalog import ModifierKind, Polarity
+
+Stance = Literal["mentioned", "urged", "committed", "intensified"]
+STANCES: tuple[Stance, ...] = ("mentioned", "urged", "committed", "intensified")
+QuantityKind = Literal["year", "percent", "amount"]
 
 
 @pickled_as_arguments
@@ -67,38 +73,76 @@ class Evidence:
 
 @pickled_as_arguments
 @attrs.frozen
+class Quantity:
+    """A number an observation's clause gives: a year or date, a percentage or an amount.
+
+    Attributes:
+        kind: "year" (a year, decade or date as a deadline or time), "percent" or "amount".
+        value: The number: a year as 2035 (the first half of the 2030s as 2035, the end of the
+            span it names), a percentage as 43.0, an amount in its unit as 100000000000.0.
+        unit: For an amount, its currency or unit as written ("USD", "EUR", "GDP"); "" otherwise.
+        relation: How the number bounds the commitment: "by", "at least", "up to", "in", or "".
+        text: The words that give it, as in the original file.
+        start: Offset in the statement's original text.
+        end: Offset just past it.
+    """
+
+    kind: QuantityKind
+    value: float
+    unit: str
+    relation: str
+    text: str
+    start: int
+    end: int
+
+
+@pickled_as_arguments
+@attrs.frozen
 class Observation:
-    """What one statement says about one commitment type.
+    """What one statement says about one commitment type, on two axes.
 
     Attributes:
         commitment_id: The commitment type.
-        level: The highest ladder level its evidence reaches.
-        rank: The level's place on the ladder (1 = weakest).
+        level: Its content: the highest level of its commitment type's ladder the evidence
+            reaches (what the commitment is about: nuclear-backed, regularized, ...).
+        stance: What the holders do with it, on the scale shared by every commitment type:
+            "mentioned" (noted, discussed, "the importance of"), "urged" (called for, urged on
+            others, supported), "committed" (their own commitment, reaffirmation, "will") or
+            "intensified" (committed with a booster, or a new mechanism launched).
         polarity: "affirmed", or "negated" when a negation governs the decisive match.
-        holders: The parties that make the commitment, in catalog order.
-        holder_basis: How the holders were found: "subject" (named as the sentence's subject),
-            "nearest mention", or "statement" (the statement's parties, by default).
+        holders: The parties that voice it, in catalog order.
+        holder_basis: How the holders were found: "subject" (named as the subject of the clause),
+            "attribution" ("the U.S. commitment", "commitment of X and Y"), "nearest mention", or
+            "statement" (the statement's parties, by default).
+        addressee: Who is asked, for a stance urged on someone named ("we call on the DPRK to
+            ..."): party names, or the words naming them ("all countries"); empty otherwise.
+        predicate: The words that set the stance ("reaffirmed", "call on the DPRK to"), as in
+            the original file; empty for a bare mention.
+        stance_basis: Why the stance is what it is, in words.
         modifiers: The modifier kinds that qualify it (booster, hedge, condition, negation).
-        weight: The modifiers' net effect on strength (see :class:`ModifierLexicon`).
+        quantities: Years, percentages and amounts in its clause.
         evidence: The decisive sentence.
         other_sentences: Other sentences of the statement that also show it.
     """
 
     commitment_id: str
     level: str
-    rank: int
+    stance: Stance
     polarity: Polarity
     holders: tuple[str, ...]
     holder_basis: str
     modifiers: tuple[ModifierKind, ...]
-    weight: int
     evidence: Evidence
+    addressee: tuple[str, ...] = ()
+    predicate: str = ""
+    stance_basis: str = ""
+    quantities: tuple[Quantity, ...] = ()
     other_sentences: tuple[int, ...] = ()
 
     @property
-    def strength(self) -> tuple[int, int]:
-        """What versions are compared by: the level's rank, then the modifiers' weight."""
-        return (self.rank, self.weight)
+    def stance_rank(self) -> int:
+        """The stance's place on the scale, from 1 (mentioned) to 4 (intensified)."""
+        return STANCES.index(self.stance) + 1
 
 
 @pickled_as_arguments
@@ -110,16 +154,23 @@ class Reading:
         statement_id: The statement.
         observations: One per commitment type it shows, in catalog order.
         families: The families it addresses (at least one observation), in catalog order.
+        coverage: Per family it addresses, how many of its sentences show the family: a family
+            taken up at length is told apart from one named in passing.
     """
 
     statement_id: str
     observations: tuple[Observation, ...]
     families: tuple[str, ...]
+    coverage: tuple[tuple[str, int], ...] = ()
 
     def get(self, commitment_id: str) -> Observation | None:
         """The observation for a commitment type, or None when the statement does not show it."""
         found: Observation | None = find_by(self.observations, "commitment_id", commitment_id)
         return found
+
+    def sentences_on(self, family: str) -> int:
+        """How many of the statement's sentences show ``family``."""
+        return dict(self.coverage).get(family, 0)
 
 
 @attrs.frozen

@@ -152,6 +152,11 @@ class StatementMeta:
         parties: The parties that issued it, by their catalog names.
         notes: Free notes (another date seen elsewhere, provenance, ...).
         variant_of: An id this statement is declared to republish, if any.
+        occasion: A name for the occasion it belongs to (a summit): statements of one occasion
+            are read as one version. Without it, statements of one date are one occasion.
+        order: Its place among the statements of its date (lower first); without it, by file name.
+        subjects: Families the statement takes up (so a commitment it leaves out is dropped),
+            when its sentences alone would not show it; see the README on "dropped".
         extra: Front-matter keys commitwatch does not know, kept as given.
     """
 
@@ -162,6 +167,9 @@ class StatementMeta:
     parties: tuple[str, ...] = ()
     notes: str = ""
     variant_of: str | None = None
+    occasion: str = ""
+    order: int | None = None
+    subjects: tuple[str, ...] = ()
     extra: dict[str, str] = attrs.Factory(dict)
 
 

@@ -10,11 +10,15 @@ __all__ = ["escape", "flat", "level_name", "qualifiers", "quote"]
 
 
 def qualifiers(observation: Observation) -> str:
-    """The observation's modifiers in words, as ``(booster “steadfast”; negated by “not”)``, or ""."""
+    """What qualifies the observation, in words: ``(urged on DPRK; booster “steadfast”; by 2035)``, or ""."""
     words: dict[str, str] = {}
     for modifier in observation.evidence.modifiers:
         words.setdefault(modifier.kind, flat(modifier.text).strip())
-    parts = [f"{'negated by' if kind == 'negation' else kind} “{escape(word)}”" for kind, word in words.items()]
+    parts = []
+    if observation.addressee:
+        parts.append(f"asks {escape(', '.join(observation.addressee))}")
+    parts += [f"{'negated by' if kind == 'negation' else kind} “{escape(word)}”" for kind, word in words.items()]
+    parts += [f"{quantity.kind} “{escape(flat(quantity.text).strip())}”" for quantity in observation.quantities]
     return f" ({'; '.join(parts)})" if parts else ""
 
 
@@ -46,12 +50,15 @@ def flat(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-def level_name(observation: Observation | None) -> str:
-    """An observation's level as a reader sees it ("nuclear backed", "not offered")."""
+def level_name(observation: Observation | None, ladder: tuple[str, ...] = ()) -> str:
+    """An observation's strength as a reader sees it: its stance, and its content level where the
+    commitment's ladder has more than one ("intensified, nuclear backed", "not committed")."""
     if observation is None:
         return "?"
-    level = observation.level.replace("_", " ")
-    return f"not {level}" if observation.polarity == "negated" else level
+    shown: str = observation.stance
+    if len(ladder) > 1:
+        shown += ", " + observation.level.replace("_", " ")
+    return f"not {shown}" if observation.polarity == "negated" else shown
 
 
 _ESCAPE = re.compile(r"[\\`*_{}\[\]<>#|]")

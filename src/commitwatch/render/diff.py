@@ -32,7 +32,7 @@ def _detail(entry: DiffEntry) -> str:
     def show(summary: EntryRecord | None) -> str:
         if summary is None:
             return "no entry"
-        level = f" {summary.level}" if summary.level else ""
+        level = f" {summary.stance}, {summary.level}" if summary.level else ""
         holders = f", held by {', '.join(summary.holders)}" if summary.holders else ""
         return f"{summary.kind}{level}{holders}"
 

@@ -22,6 +22,7 @@ KIND_ORDER = (
     ChangeKind.HOLDER_CHANGED,
     ChangeKind.DROPPED,
     ChangeKind.RETURNED,
+    ChangeKind.NOT_RESTATED,
     ChangeKind.NOT_ADDRESSED,
     ChangeKind.UNCHANGED,
 )
@@ -33,6 +34,7 @@ HEADINGS = {
     ChangeKind.HOLDER_CHANGED: "Holder changed",
     ChangeKind.DROPPED: "Dropped",
     ChangeKind.RETURNED: "Returned",
+    ChangeKind.NOT_RESTATED: "Not restated",
     ChangeKind.NOT_ADDRESSED: "Not addressed",
     ChangeKind.UNCHANGED: "Unchanged",
 }
@@ -163,6 +165,10 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
         lines.append(f"- **Source:** {escape(version.source)}")
     lines.append(f"- **Parties:** {escape(', '.join(version.parties))}")
     lines.append(f"- **File:** `{version.path}` (sha256 `{version.sha256[:12]}`)")
+    if version.companions:
+        names = "; ".join(f"`{other.path}` ({escape(other.title)})" for other in version.companions)
+        occasion = f" {escape(version.occasion)}:" if version.occasion else ""
+        lines.append(f"- **Read with, as one occasion:**{occasion} {names}")
     if version.variants:
         names = ", ".join(f"`{variant.path}`" for variant in version.variants)
         lines.append(f"- **Republished copies:** {names} (see the end of this report)")
@@ -176,8 +182,8 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
             continue
         shown_any = True
         lines += ["", f"### {HEADINGS[kind]}", ""]
-        if kind is ChangeKind.NOT_ADDRESSED:
-            lines += _not_addressed(index, changes)
+        if kind in (ChangeKind.NOT_ADDRESSED, ChangeKind.NOT_RESTATED):
+            lines += _quiet(index, changes, kind)
             continue
         for change in changes:
             lines += _entry(index, change)
@@ -191,16 +197,24 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
 
 def _entry(index: _Index, change: Change) -> list[str]:
     before, after = change.before, change.after
+    ladder = index.commitments[change.commitment_id].ladder
+    note = change.note
     if change.kind is ChangeKind.APPEARED:
         assert after is not None
-        movement = f"**{level_name(after)}**"
+        movement = f"**{level_name(after, ladder)}**"
     elif change.kind is ChangeKind.DROPPED:
         assert before is not None
-        movement = f"{level_name(before)} → **not stated**"
+        movement = f"{level_name(before, ladder)} → **not stated**"
+    elif change.kind is ChangeKind.RETURNED:
+        assert before is not None
+        assert after is not None
+        last = f"last seen in v{change.before_version}: {level_name(before, ladder)}"
+        movement = f"**{level_name(after, ladder)}** again ({last})"
+        note = ""
     else:
         assert before is not None
         assert after is not None
-        movement = f"{level_name(before)} → **{level_name(after)}**"
+        movement = f"{level_name(before, ladder)} → **{level_name(after, ladder)}**"
     shown = after or before
     assert shown is not None
     lines = [f"{index.heading(change.commitment_id)}, held by {index.holders(shown.holders)}: {movement}"]
@@ -210,26 +224,33 @@ def _entry(index: _Index, change: Change) -> list[str]:
         lines.append(
             f"  - Before (v{change.before_version}): {index.quoted(change.commitment_id, before, latest=False)}"
         )
-    if change.note:
-        lines.append(f"  - Note: {escape(change.note)}")
+    if note:
+        lines.append(f"  - Note: {escape(note)}")
     return lines
 
 
-def _not_addressed(index: _Index, changes: list[Change]) -> list[str]:
+def _quiet(index: _Index, changes: list[Change], kind: ChangeKind) -> list[str]:
+    """Commitments a version leaves out without dropping them, one line per family."""
     lines = []
     by_family: dict[str, list[Change]] = {}
     for change in changes:
         by_family.setdefault(index.commitments[change.commitment_id].family, []).append(change)
+    why = (
+        "the statement does not address this family"
+        if kind is ChangeKind.NOT_ADDRESSED
+        else "the statement names this family only in passing, and does not restate"
+    )
     for family in index.changelog.families:
         members = by_family.get(family.id)
         if not members:
             continue
         titles = "; ".join(
-            f"{escape(index.commitments[c.commitment_id].title)} (last {level_name(c.before)} in v{c.before_version})"
+            f"{escape(index.commitments[c.commitment_id].title)} "
+            f"(last {level_name(c.before, index.commitments[c.commitment_id].ladder)} in v{c.before_version})"
             for c in members
             if c.before is not None
         )
-        lines.append(f"- **{escape(family.title)}**: the statement does not address this family. In effect: {titles}.")
+        lines.append(f"- **{escape(family.title)}**: {why}. In effect: {titles}.")
     return lines
 
 

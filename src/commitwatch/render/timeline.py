@@ -21,9 +21,11 @@ MARKS = {
     ChangeKind.UNCHANGED: "",
 }
 LEGEND = (
-    "+ appeared, ▲ strengthened, ▼ weakened, ⇄ reversed (negated or affirmed again), ≠ holder changed, "
-    "↺ returned; **dropped**: not stated while its family was addressed; *n/a*: the statement does not address "
-    "the family; blank: not stated."
+    "Each cell: the stance (mentioned, urged, committed, intensified) and, where the commitment has a ladder, "
+    "its level. + appeared, ▲ strengthened, ▼ weakened, ⇄ reversed (negated or affirmed again), ≠ holder changed, "
+    "↺ returned after it was dropped; **dropped**: left out of a statement that takes up its family; *·*: not "
+    "restated, the family named only in passing; *n/a*: the statement does not address the family; blank: not "
+    "stated."
 )
 
 
@@ -38,7 +40,7 @@ def timeline_lines(changelog: ChangelogHead, seen: Seen) -> list[str]:
     rows = [header, rule]
     for family in changelog.families:
         members = [c for c in changelog.commitments if c.family == family.id]
-        cells = [[_cell(changes.get(c.id)) for changes in by_version] for c in members]
+        cells = [[_cell(changes.get(c.id), c.ladder) for changes in by_version] for c in members]
         shown = [(c, row) for c, row in zip(members, cells, strict=True) if any(cell for cell in row)]
         if not shown:
             continue
@@ -53,17 +55,18 @@ def timeline_lines(changelog: ChangelogHead, seen: Seen) -> list[str]:
     return [*rows, "", LEGEND]
 
 
-def _cell(change: Change | None) -> str:
+def _cell(change: Change | None, ladder: tuple[str, ...]) -> str:
     if change is None:
         return ""
     if change.kind is ChangeKind.DROPPED:
         return "**dropped**"
     if change.kind is ChangeKind.NOT_ADDRESSED:
         return "*n/a*"
+    if change.kind is ChangeKind.NOT_RESTATED:
+        return "*·*"
     assert change.after is not None
     mark = MARKS[change.kind]
-    level = level_name(change.after)
-    return f"{mark} {level}".strip()
+    return f"{mark} {level_name(change.after, ladder)}".strip()
 
 
 class Seen:

@@ -131,7 +131,7 @@ def track(corpus: Corpus, catalog: Catalog, *, on_statement: Callable[[Statement
         >>> changelog = track(load_statements(shipped_seeds()), load_catalog(shipped_catalog()))
         >>> change = changelog.versions[1].change("deterrence.extended_deterrence")
         >>> change.kind.value, change.before.level, change.after.level
-        ('strengthened', 'affirmed', 'nuclear_backed')
+        ('strengthened', 'extended_deterrence', 'nuclear_backed')
     """
     matcher = Matcher(catalog)
 

@@ -1,0 +1,112 @@
+"""Years, percentages and amounts in a commitment's clause, as typed values with their relation.
+
+"reach net zero by 2050", "in the first half of the 2030s" (read as 2034, the last year it
+allows; "the early 2030s" too, "the mid-2030s" 2036, "the 2030s" 2039), "2 % of GDP", "$100 billion",
+"43 % by 2030", "at least 2%", "no later than 2035", "by 2025 or sooner". A decimal such as
+"1.5" is one number. A year is read only where it bounds the commitment (after "by", "in",
+"before", "until", "no later than", "from", or as a decade): a date in passing ("the 2018
+Panmunjom Declaration") is not a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Quantity, QuantityKind, Sentence
+
+__all__ = ["find_quantities"]
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+_CURRENCY = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY"}
+_CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "yen": "JPY", "won": "KRW"}
+_RELATION = (
+    r"(?P<relation>at least|no less than|more than|over|up to|no more than|no later than"
+    r"|by|before|until|in|from|within)\s+(?:the\s+)?"
+)
+
+_PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
+    (
+        "percent",
+        re.compile(
+            rf"(?:{_RELATION})?(?P<number>{_NUMBER})\s?(?:%|per ?cent\b)(?:\s+of\s+(?P<unit>GDP|GNI|emissions))?", re.I
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            rf"(?:{_RELATION})?(?P<currency>US\$|\$|€|£|¥|USD|EUR|GBP)\s?(?P<number>{_NUMBER})"
+            rf"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?",
+            re.I,
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            rf"(?:{_RELATION})?(?P<number>{_NUMBER})\s+(?P<scale>thousand|million|billion|trillion)?\s*"
+            rf"(?P<words>dollars|euros|pounds|yen|won)\b",
+            re.I,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?P<relation>no later than|by|before|until|in|from|within|starting in)\s+(?:the\s+)?"
+            r"(?:(?P<half>first|second) half of the\s+)?(?:(?P<early>early|mid|late)[- ])?"
+            r"(?P<year>(?:19|20)\d\d)(?P<decade>s)?\b",
+            re.I,
+        ),
+    ),
+]
+
+
+def find_quantities(sentence: Sentence, start: int, end: int) -> list[Quantity]:
+    """The quantities in one clause of a sentence.
+
+    Args:
+        sentence: The sentence.
+        start: Where the clause starts in the sentence's normalised text.
+        end: Where it ends.
+    """
+    text = sentence.normalized
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            span = match.span()
+            if any(span[0] < b and a < span[1] for a, b in taken):
+                continue
+            quantity = _quantity(kind, match)
+            if quantity is None:
+                continue
+            taken.append(span)
+            first, last = sentence.to_original(span[0]), sentence.to_original(span[1], end=True)
+            words = sentence.text[first - sentence.start : last - sentence.start]
+            found.append(Quantity(quantity[0], quantity[1], quantity[2], quantity[3], words, first, last))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _quantity(kind: QuantityKind, match: re.Match[str]) -> tuple[QuantityKind, float, str, str] | None:
+    parts = match.groupdict()
+    relation = (parts.get("relation") or "").lower()
+    if relation in {"no later than", "before", "until", "within"}:
+        relation = "by"
+    elif relation in {"no less than", "more than", "over"}:
+        relation = "at least"
+    elif relation == "no more than":
+        relation = "up to"
+    if kind == "year":
+        year = int(parts["year"])
+        if parts.get("decade"):
+            half = (parts.get("half") or "").lower()
+            early = (parts.get("early") or "").lower()
+            year += 4 if half == "first" or early == "early" else 6 if early == "mid" else 9
+        return "year", float(year), "", relation or "in"
+    number = float(parts["number"].replace(",", ""))
+    if kind == "percent":
+        return "percent", number, (parts.get("unit") or "").upper(), relation
+    scale = _SCALE.get((parts.get("scale") or "").lower(), 1.0)
+    currency = parts.get("currency")
+    unit = _CURRENCY.get(currency.lower(), currency.upper()) if currency else _CURRENCY_WORDS[parts["words"].lower()]
+    return "amount", number * scale, unit, relation
