@@ -79,7 +79,10 @@ def score(gold: Gold, catalog: Catalog, statements: Sequence[Statement], reading
         parties = set(statement.meta.parties or catalog.default_parties)
         answers = _answers(reading.observations, family_of, parties)
         rows.append(
-            [Item(entry.file, family, entry.annotation(family), answers.get(family)) for family in gold.families]
+            [
+                Item(entry.file, family, _as_named(entry.annotation(family), parties), answers.get(family))
+                for family in gold.families
+            ]
         )
     return _evaluation(gold, catalog.version, rows, tuple(unscored))
 
@@ -96,16 +99,24 @@ def _answers(
         found.sort(key=lambda o: (-grade(o), o.evidence.sentence_index))
         top = [o for o in found if grade(o) == grade(found[0])]
         joint = any(set(o.holders) == parties for o in top)
-        holder = JOINT if joint else _holder_name(top[0].holders, parties)
+        holder = _holder_name(tuple(parties), parties) if joint else _holder_name(top[0].holders, parties)
         evidence = tuple(dict.fromkeys(" ".join(o.evidence.sentence.split()) for o in found))
         answers[family] = FamilyAnswer(grade(found[0]), holder, evidence, tuple(o.commitment_id for o in found))
     return answers
 
 
+def _as_named(annotation: FamilyAnnotation | None, parties: set[str]) -> FamilyAnnotation | None:
+    """A statement of one issuer: its "joint" is that issuer (readers write either)."""
+    if annotation is not None and annotation.holder == JOINT and len(parties) == 1:
+        return attrs.evolve(annotation, holder=next(iter(parties)))
+    return annotation
+
+
 def _holder_name(holders: tuple[str, ...], parties: set[str]) -> str:
-    if set(holders) == parties:
+    """A holder as the reader names it: "joint" for all of several issuing parties, else the names."""
+    if set(holders) == parties and len(parties) > 1:
         return JOINT
-    return " + ".join(holders)
+    return " + ".join(sorted(holders))
 
 
 def _evaluation(gold: Gold, catalog_version: str, rows: list[list[Item]], unscored: tuple[str, ...]) -> Evaluation:

@@ -20,6 +20,11 @@ _MAX_ORDERS_REMEMBERED = 10_000  # distinct lists of holders put in order
 # Between a party and the commitment it holds only describing words stand ("the U.S. extended
 # deterrence commitment", "the United States' steadfast commitments"); these words end that.
 _NOT_ATTRIBUTIVE = re.compile(r"\b(?:to|and|or|with|for|of|in|on|at|by|from|as|that|which|who|is|are|was|were)\b", re.I)
+_OFFICIALS_OF = re.compile(
+    r"\s*(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:ministers?|leaders?|advisors?|advisers?|secretaries|secretary|representatives?"
+    r"|officials?|presidents?|heads of state and government)\s+of\s+",
+    re.IGNORECASE,
+)
 _OF_HOLDER = re.compile(r"\bcommitments?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"^\s*\($")
@@ -49,13 +54,17 @@ class HolderRules:
         attributed = self._attributed(scan, cue_start, cue_end, parties)
         if attributed and not set(attributed) <= set(subject):  # a subject's own name is no attribution
             return self._resolve(attributed, parties), "attribution"
-        if subject:
+        if subject and all(m.party == COLLECTIVE or m.party in parties for m in subject):
             return self._resolve(subject, parties), "subject"
-        for mention in reversed(mentions):
+        if subject:
+            # "North Korea cannot and will never have the status ...": the statement's parties say it of another
+            return self.order(parties), "statement"
+        for position in range(len(mentions) - 1, -1, -1):
+            mention = mentions[position]
             if _POSSESSIVE.match(text, mention.end):
                 continue
             if mention.party == COLLECTIVE or mention.party in parties:
-                return self._resolve([mention], parties), "nearest mention"
+                return self._resolve(_list_ending_at(text, mentions, position), parties), "nearest mention"
         return self.order(parties), "statement"
 
     def _attributed(self, scan: SentenceScan, cue_start: int, cue_end: int, parties: Sequence[str]) -> list[Mention]:
@@ -103,10 +112,21 @@ class HolderRules:
         return self.order(names)
 
 
+def _list_ending_at(text: str, mentions: list[Mention], position: int) -> list[Mention]:
+    """The mention at ``position`` with the ones listed before it ("the United States, Japan, and the ROK")."""
+    chain = [mentions[position]]
+    while position > 0 and _LIST_JOIN.match(text[mentions[position - 1].end : chain[0].start]):
+        position -= 1
+        chain.insert(0, mentions[position])
+    return chain
+
+
 def _subject(text: str, mentions: list[Mention], offset: int) -> list[Mention]:
-    """The mentions that make up the sentence's subject from ``offset`` ("The U.S. and Japan")."""
+    """The mentions that make up the sentence's subject from ``offset`` ("The U.S. and Japan"), also
+    when officials of them are named ("Foreign ministers of Japan and the ROK": Japan and the ROK)."""
     chain: list[Mention] = []
-    position = offset
+    officials = _OFFICIALS_OF.match(text, offset)
+    position = officials.end() if officials else offset
     for mention in mentions:
         if mention.start < position:
             continue

@@ -41,6 +41,10 @@ def clause_bounds(scan: SentenceScan, first: int, last: int) -> tuple[int, int]:
 def modifiers_in_scope(scan: SentenceScan, first: int, last: int, covered: list[tuple[int, int]]) -> list[Modifier]:
     """The modifiers of the matched words that run from ``first`` to ``last``.
 
+    A modifier counts for a match when it stands before or after it within its lexicon's window
+    and in the clause of the matches; one between two matches ("... war against Ukraine, and
+    provide unwavering support for Ukraine") counts for the one it is near.
+
     Args:
         scan: The sentence's scan.
         first: Where the first counting cue match starts.
@@ -48,14 +52,19 @@ def modifiers_in_scope(scan: SentenceScan, first: int, last: int, covered: list[
         covered: The spans of the counting matches (their words are not modifiers).
     """
     clause_start, clause_end = clause_bounds(scan, first, last)
+    text = scan.text
     found: list[Modifier] = []
     for kind, lexicon, start, end in scan.modifiers:
         if any(start < c_end and c_start < end for c_start, c_end in covered):
             continue
-        before = end <= first and start >= clause_start and lexicon.direction in ("before", "both")
-        after = start >= last and end <= clause_end and lexicon.direction in ("after", "both")
-        if (before and len(_WORD.findall(scan.text, end, first)) <= lexicon.window) or (
-            after and len(_WORD.findall(scan.text, last, start)) <= lexicon.window
-        ):
-            found.append(Modifier(kind, start, end))
+        if start < clause_start or end > clause_end:
+            continue
+        for c_start, c_end in covered:
+            before = end <= c_start and lexicon.direction in ("before", "both")
+            after = start >= c_end and lexicon.direction in ("after", "both")
+            if (before and len(_WORD.findall(text, end, c_start)) <= lexicon.window) or (
+                after and len(_WORD.findall(text, c_end, start)) <= lexicon.window
+            ):
+                found.append(Modifier(kind, start, end))
+                break
     return found

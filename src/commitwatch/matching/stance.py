@@ -35,6 +35,11 @@ _AFTER_WINDOW = 6  # words after the cue in which a predicate may still govern i
 _ADDRESSEE_WINDOW = 3  # words after a demand in which its addressee is named
 _WORD = re.compile(r"[\w']+")
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\s+$", re.IGNORECASE)
+_NEAR = 3  # words between an intensifying predicate and a cue it governs, without a purpose clause
+_PURPOSE = re.compile(
+    r"[\s(),A-Z]*(?:\)\s*)?(?:to|in order to|that will|which will|aimed at|focused on|for)\b", re.IGNORECASE
+)
+_COORDINATED = re.compile(r"(?:,\s*|\b)and\s+(?:also\s+)?$", re.IGNORECASE)
 
 
 class StanceDecision(NamedTuple):
@@ -80,6 +85,11 @@ def decide_stance(
         and p.start < _clause_end(scan, last)
         and "," not in text[last : p.start]
     ]
+    # a mechanism launched governs the words that name it and its purpose ("a new working group to
+    # combat ..."), not the rest of the sentence ("the establishment of the NCG demonstrates ...")
+    before = [p for p in before if p.stance != "intensified" or _governs_from_afar(text, p.end, first)]
+    # after the cue, only a committing predicate of which it is the subject ("... remains ironclad")
+    after = [p for p in after if p.stance in ("committed", "intensified")]
     governing = before[-1] if before else inside[0] if inside else after[0] if after else None
     if governing is None:
         if intensifies:
@@ -91,7 +101,12 @@ def decide_stance(
     words = _quote(text, governing.start, governing.end)
     basis = f"{_article(stance)} predicate: {words}"
     addressee = _addressee(scan, governing.end) if stance == "urged" else ()
-    for earlier in reversed(before[:-1] if before else []):
+    scoped = before[:-1] if before else []
+    for position in range(len(scoped) - 1, -1, -1):
+        earlier = scoped[position]
+        inner = scoped[position + 1] if position + 1 < len(scoped) else governing
+        if _COORDINATED.search(text, max(0, inner.start - 12), inner.start):
+            break  # "... and reiterated that ...": a coordinated predicate starts a scope of its own
         if earlier.stance == "mentioned" and _rank(stance) > _rank("mentioned"):
             stance = "mentioned"
             basis = f"{words}, inside {_quote(text, earlier.start, earlier.end)}, which only mentions it"
@@ -118,6 +133,12 @@ def decide_stance(
     elif stance == "committed" and hedged and (booster is not None or intensifies):
         basis += "; a hedge keeps it from being intensified"
     return StanceDecision(stance, (governing.start, governing.end), addressee, basis)
+
+
+def _governs_from_afar(text: str, end: int, cue: int) -> bool:
+    """Whether an intensifying predicate ending at ``end`` reaches a cue starting at ``cue``."""
+    between = text[end:cue]
+    return len(_WORD.findall(between)) <= _NEAR or _PURPOSE.match(between) is not None
 
 
 def _addressee(scan: SentenceScan, position: int) -> tuple[str, ...]:
