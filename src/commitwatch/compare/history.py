@@ -104,8 +104,10 @@ def _quantities(before: tuple[Quantity, ...], now: tuple[Quantity, ...]) -> tupl
     for kind in ("year", "percent", "amount"):
         old = next((q for q in before if q.kind == kind), None)
         new = next((q for q in now if q.kind == kind), None)
-        if old is None or new is None or old.value == new.value or (kind != "year" and old.unit != new.unit):
+        if old is None or new is None or old.value == new.value:
             continue
+        if kind != "year" and old.unit and new.unit and old.unit != new.unit:
+            continue  # 2% of GDP and 2% of emissions are not one measure; a bare 2% is taken as the same
         if kind == "year":
             direction = 1 if new.value < old.value else -1  # an earlier deadline is the stronger pledge
             what = "deadline"

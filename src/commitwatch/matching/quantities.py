@@ -51,7 +51,7 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            r"(?P<relation>no later than|by|before|until|in|from|within|starting in)\s+(?:the\s+)?"
+            r"(?P<relation>no later than|by|before|until|in|from|within|starting in|for)\s+(?:the\s+)?"
             r"(?:(?P<half>first|second) half of the\s+)?(?:(?P<early>early|mid|late)[- ])?"
             r"(?P<year>(?:19|20)\d\d)(?P<decade>s)?\b",
             re.I,
@@ -90,7 +90,7 @@ def find_quantities(sentence: Sentence, start: int, end: int) -> list[Quantity]:
 def _quantity(kind: QuantityKind, match: re.Match[str]) -> tuple[QuantityKind, float, str, str] | None:
     parts = match.groupdict()
     relation = (parts.get("relation") or "").lower()
-    if relation in {"no later than", "before", "until", "within"}:
+    if relation in {"no later than", "before", "until", "within", "for"}:
         relation = "by"
     elif relation in {"no less than", "more than", "over"}:
         relation = "at least"
