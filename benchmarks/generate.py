@@ -164,10 +164,11 @@ def corpus(count: int, planting: dict[str, Any], folder: Path, seed: int = 7) ->
     expected: dict[str, list[list[str]]] = {}
     copies: dict[str, str] = {}
     originals: list[tuple[str, str]] = []
-    start = dt.date(2000, 1, 1)
+    start = dt.date(1901, 1, 1)  # 50,000 days later is still a year datelines are read in (19xx, 20xx)
     for number in range(count):
         statement_id = f"s{number:06d}"
-        date = start + dt.timedelta(days=number // 2)
+        # one statement a day: statements of one date are one occasion (one version), and these are unrelated
+        date = start + dt.timedelta(days=number)
         if originals and rng.random() < REPUBLISHED_SHARE:
             original_id, original_body = rng.choice(originals)
             body = _republish(original_body, rng)

@@ -75,7 +75,7 @@ class TestReport:
         """--format json is the whole changelog; cattrs reads it back to the same changelog."""
         text = run("report", "--format", "json").stdout
         data = json.loads(text)
-        assert data["schema_version"] == 1
+        assert data["schema_version"] == 2
         changelog = make_converter().structure(data, Changelog)
         assert changelog.versions[0].statement_id == "000_9374126f18d855f6"
         assert make_converter().unstructure(changelog) == data

@@ -227,7 +227,7 @@ class Matcher:
             addressee=decision.addressee,
             predicate=_original(sentence, *predicate) if predicate else "",
             stance_basis=decision.basis,
-            quantities=tuple(find_quantities(sentence, clause_start, clause_end)),
+            quantities=tuple(find_quantities(sentence, scan.numbers, clause_start, clause_end)),
         )
 
     def _cue_match(self, sentence: Sentence, hit: Hit) -> CueMatch:

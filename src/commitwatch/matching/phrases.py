@@ -18,13 +18,34 @@ class Alternation:
     """Many patterns as one regular expression, for finding them all in a sentence at once."""
 
     def __init__(self, patterns: Sequence[str], *, ignore_case: bool = True) -> None:
-        bodies = sorted({compile_pattern(p, require_anchor=False).body for p in patterns}, key=len, reverse=True)
+        compiled = [compile_pattern(p, require_anchor=False) for p in patterns]
+        bodies = sorted({item.body for item in compiled}, key=len, reverse=True)
         flags = re.IGNORECASE if ignore_case else 0
         self._regex = re.compile("(?:" + "|".join(bodies) + r")(?![\w])", flags) if bodies else None
+        # The literals one of which every match holds (None: some pattern has none): a sentence
+        # without any of them is not searched at all, which is most sentences.
+        anchors: set[str] | None = set()
+        for item in compiled:
+            if not item.anchors or anchors is None:
+                anchors = None
+            else:
+                anchors.update(anchor.lower() for anchor in item.anchors)
+        self._anchors = tuple(sorted(anchors)) if anchors else None
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where the patterns match in ``text``, on whole words, leftmost first."""
-        return word_spans(self._regex, text) if self._regex is not None else []
+    def spans(self, text: str, lowered: str | None = None) -> list[tuple[int, int]]:
+        """Where the patterns match in ``text``, on whole words, leftmost first.
+
+        Args:
+            text: The text.
+            lowered: The text's words in lower case, if at hand (to skip a text without the anchors).
+        """
+        if self._regex is None:
+            return []
+        if self._anchors is not None:
+            haystack = lowered if lowered is not None else text.lower()
+            if not any(anchor in haystack for anchor in self._anchors):
+                return []
+        return word_spans(self._regex, text)
 
 
 @attrs.frozen
@@ -106,6 +127,6 @@ class PhraseSet:
                     end += 1  # the last period of an abbreviation such as "U.S."
                 found.append((words.span(position)[0], end, label, category))
         for regex, label, category in self._fallback:
-            found.extend((start, end, label, category) for start, end in regex.spans(words.text))
+            found.extend((start, end, label, category) for start, end in regex.spans(words.text, words.joined))
         found.sort()
         return found

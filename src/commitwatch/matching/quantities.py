@@ -11,10 +11,11 @@ Panmunjom Declaration") is not a quantity.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..model import Quantity, QuantityKind, Sentence
 
-__all__ = ["find_quantities"]
+__all__ = ["Number", "find_quantities", "numbers_in"]
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
@@ -60,31 +61,54 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
 ]
 
 
-def find_quantities(sentence: Sentence, start: int, end: int) -> list[Quantity]:
-    """The quantities in one clause of a sentence.
+class Number(NamedTuple):
+    """A quantity found in a sentence's normalised text, before it is placed in the original."""
+
+    kind: QuantityKind
+    value: float
+    unit: str
+    relation: str
+    start: int
+    end: int
+
+
+_MAY_HOLD = re.compile(r"\d")
+
+
+def numbers_in(text: str) -> list[Number]:
+    """Every quantity in a sentence's normalised text, leftmost first (found once per sentence)."""
+    if _MAY_HOLD.search(text) is None:
+        return []
+    found: list[Number] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < number.end and number.start < span[1] for number in found):
+                continue
+            quantity = _quantity(kind, match)
+            if quantity is not None:
+                found.append(Number(*quantity, *span))
+    found.sort(key=lambda number: number.start)
+    return found
+
+
+def find_quantities(sentence: Sentence, numbers: list[Number], start: int, end: int) -> list[Quantity]:
+    """The quantities of one clause of a sentence, placed in the statement's original text.
 
     Args:
         sentence: The sentence.
+        numbers: Its quantities (see :func:`numbers_in`).
         start: Where the clause starts in the sentence's normalised text.
         end: Where it ends.
     """
-    text = sentence.normalized
-    found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text, start, end):
-            span = match.span()
-            if any(span[0] < b and a < span[1] for a, b in taken):
-                continue
-            quantity = _quantity(kind, match)
-            if quantity is None:
-                continue
-            taken.append(span)
-            first, last = sentence.to_original(span[0]), sentence.to_original(span[1], end=True)
-            words = sentence.text[first - sentence.start : last - sentence.start]
-            found.append(Quantity(quantity[0], quantity[1], quantity[2], quantity[3], words, first, last))
-    found.sort(key=lambda q: q.start)
-    return found
+    quantities = []
+    for number in numbers:
+        if number.start < start or number.end > end:
+            continue
+        first, last = sentence.to_original(number.start), sentence.to_original(number.end, end=True)
+        words = sentence.text[first - sentence.start : last - sentence.start]
+        quantities.append(Quantity(number.kind, number.value, number.unit, number.relation, words, first, last))
+    return quantities
 
 
 def _quantity(kind: QuantityKind, match: re.Match[str]) -> tuple[QuantityKind, float, str, str] | None:

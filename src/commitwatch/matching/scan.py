@@ -13,6 +13,7 @@ from typing import NamedTuple
 from ..load.words import Words
 from ..model import Catalog, ModifierKind, ModifierLexicon, Stance
 from .phrases import Phrase, PhraseSet
+from .quantities import Number, numbers_in
 
 __all__ = ["COLLECTIVE", "Mention", "Predicate", "ScanTables", "SentenceScan", "leading_phrase_end"]
 
@@ -94,6 +95,7 @@ class SentenceScan:
         self._modifiers: list[tuple[ModifierKind, ModifierLexicon, int, int]] | None = None
         self._mentions: list[Mention] | None = None
         self._predicates: list[Predicate] | None = None
+        self._numbers: list[Number] | None = None
 
     @property
     def found(self) -> list[tuple[int, int, str, str]]:
@@ -132,6 +134,13 @@ class SentenceScan:
             found = [(start, end, label) for start, end, label, category in self.found if category == "predicate"]
             self._predicates = [Predicate(label, start, end) for start, end, label in _without_overlaps(found)]  # type: ignore[arg-type]
         return self._predicates
+
+    @property
+    def numbers(self) -> list[Number]:
+        """The sentence's years, shares and amounts."""
+        if self._numbers is None:
+            self._numbers = numbers_in(self.text)
+        return self._numbers
 
     @property
     def addressed(self) -> list[tuple[int, int]]:

@@ -139,7 +139,7 @@ class ChangelogHead:
     families: tuple[Family, ...]
     commitments: tuple[CommitmentInfo, ...]
     skipped: tuple[SkippedFile, ...] = ()
-    schema_version: int = 1
+    schema_version: int = 2
 
     def commitment(self, commitment_id: str) -> CommitmentInfo:
         """The commitment type with this id."""
