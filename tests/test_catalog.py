@@ -222,3 +222,34 @@ class TestShippedCatalog:
         assert any(
             "level 'ofered' is not on the ladder" in p and "did you mean 'offered'" in p for p in _problems(folder)
         )
+
+
+class TestSchema:
+    def test_a_schema_1_catalog_is_read_with_the_default_stance_lexicons(self, catalog_dir: Path) -> None:
+        """A catalog without `schema: 2` loads; its stances come from the shipped defaults."""
+        from commitwatch.catalog.loading import default_stance
+
+        catalog = load_catalog(catalog_dir)
+        assert (catalog.schema, catalog.stance) == (1, default_stance())
+
+    def test_a_stance_list_replaces_the_default_one(self, catalog_dir: Path) -> None:
+        """`stance: {urged: [...]}` replaces that list only."""
+        from commitwatch.catalog.loading import default_stance
+
+        path = catalog_dir / "catalog.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "schema: 2\nstance:\n  urged: [implore]\n", encoding="utf-8")
+        catalog = load_catalog(catalog_dir)
+        assert catalog.stance.urged == ("implore",)
+        assert catalog.stance.committed == default_stance().committed
+
+    def test_an_unknown_schema_and_a_bad_predicate_are_located(self, catalog_dir: Path) -> None:
+        """Schema 3 and a predicate that does not compile are errors with their lines."""
+        path = catalog_dir / "catalog.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8") + "schema: 3\nstance:\n  urged: ['{call on']\n", encoding="utf-8"
+        )
+        with pytest.raises(CatalogError) as raised:
+            load_catalog(catalog_dir)
+        message = str(raised.value)
+        assert "catalog schema 3 is not known" in message
+        assert "urged predicate '{call on'" in message

@@ -84,3 +84,26 @@ class TestUserRules:
     def test_rules_are_plain_data(self) -> None:
         """Rules combine as values."""
         assert CleaningRules().extended(CleaningRules(disable=("x",))) == CleaningRules()
+
+
+class TestBodyFurniture:
+    def test_headings_and_separators_in_the_body_are_not_sentences(self, write) -> None:  # type: ignore[no-untyped-def]
+        """A one-line heading inside the body, and a separator line, are removed and logged; the last
+        paragraph of a text cut off mid-sentence is kept."""
+        from commitwatch import load_statement
+
+        path = write(
+            "s.txt",
+            "---\ndate: 2024-01-01\n---\nWe reaffirm our commitment to diplomacy.\n\n"
+            "Strengthening Trilateral Security Cooperation\n\n***\n\n"
+            "The leaders will meet again.\n\nThey reaffirm\n",
+        )
+        statement = load_statement(path)
+        assert [s.text for s in statement.sentences] == [
+            "We reaffirm our commitment to diplomacy.",
+            "The leaders will meet again.",
+            "They reaffirm",
+        ]
+        removed = {step.rule: step.excerpt for step in statement.cleaning if step.action == "removed"}
+        assert removed["body-heading"] == "Strengthening Trilateral Security Cooperation"
+        assert removed["separator"] == "***"

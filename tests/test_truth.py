@@ -7,7 +7,7 @@ commitment it is about.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 import yaml
@@ -16,6 +16,7 @@ from commitwatch import Catalog, Changelog, load_catalog, shipped_catalog, track
 
 TRUTH = yaml.safe_load((Path(__file__).parent / "truth" / "seeds.yaml").read_text(encoding="utf-8"))
 ALL = ["United States", "Japan", "Republic of Korea"]
+ALL_PARTIES = ("United States", "Japan", "Republic of Korea")
 
 
 def _holders(value: Any) -> list[str]:
@@ -87,3 +88,47 @@ class TestTruth:
     def test_first_version_everything_appeared(self, changelog: Changelog) -> None:
         """In the first version every commitment shown is new."""
         assert {change.kind.value for change in changelog.versions[0].changes} == {"appeared"}
+
+
+class TestStatementWrittenWithTheCatalog:
+    """A statement in the seeds' dress, written for the tests in the same commit as the catalog 1.1.0
+    edits that made it pass (so it is no held-out text: it shows what the catalog reads, not how well
+    it generalises; `commitwatch evaluate` on unseen annotated statements measures that). Each
+    judgement is a careful reader's, on the two axes."""
+
+    EXPECTED: ClassVar[dict[str, tuple[str, str, tuple[str, ...]]]] = {
+        # "Foreign ministers of Japan, the Republic of Korea and the United States condemned in the strongest
+        # terms": the ministers of the three are the three; a condemnation is a position, mentioned
+        "condemnation.missile_launches": ("mentioned", "strongly_condemned", ALL_PARTIES),
+        # "yet another flagrant breach of multiple Security Council resolutions"
+        "international_law.unsc_violations": ("mentioned", "flagrant_violation", ALL_PARTIES),
+        # "its commitment to the defense of Japan and the ROK remains ironclad, backed by the full range ... nuclear"
+        "deterrence.extended_deterrence": ("intensified", "nuclear_backed", ("United States",)),
+        # "reaffirmed their commitment to the complete, verifiable and irreversible denuclearization"
+        "denuclearization.complete_denuclearization": ("committed", "cvid", ALL_PARTIES),
+        # "... and reiterated that the United States remains ready to meet with the DPRK without any preconditions":
+        # its own offer, the United States', in a verb phrase of its own (not inside "called on Pyongyang to")
+        "dialogue.without_preconditions": ("intensified", "offered", ("United States",)),
+        # "called on Pyongyang to return to the negotiating table"
+        "dialogue.urge_return": ("urged", "return", ALL_PARTIES),
+        # "will strengthen trilateral cooperation to enforce sanctions"
+        "sanctions.unsc_implementation": ("committed", "implementation", ALL_PARTIES),
+        # "will continue to counter the DPRK's cyber theft and the illicit revenue it generates through overseas IT workers"
+        "sanctions.illicit_revenue": ("committed", "revenue", ALL_PARTIES),
+        # "will strengthen trilateral cooperation"
+        "security_cooperation.trilateral_cooperation": ("committed", "cooperation", ALL_PARTIES),
+        # "called for the immediate resolution of the abductions issue"
+        "human_rights.abductions": ("urged", "immediate_resolution", ALL_PARTIES),
+        # "expressed concern about the grave humanitarian situation in North Korea"
+        "human_rights.humanitarian": ("mentioned", "concern", ALL_PARTIES),
+    }
+
+    def test_reads_as_a_careful_reader_does(self, catalog: Catalog) -> None:
+        """Every commitment in it is found, at its stance and level, with its holders; the readout after
+        End Text is ignored."""
+        from commitwatch import load_statement, match
+
+        statement = load_statement(Path(__file__).parent / "data" / "written_with_catalog_2024-03-03.txt")
+        reading = match(statement, catalog)
+        assert {o.commitment_id: (o.stance, o.level, o.holders) for o in reading.observations} == self.EXPECTED
+        assert str(statement.meta.date) == "2024-03-03"

@@ -27,6 +27,11 @@ def check(catalog_dir: Path | None) -> None:
         f"catalog {catalog.version} ({catalog.root}): {len(catalog.families)} families, {result.commitments} entries, "
         f"{result.cues} cues, {result.passed} of {len(result.outcomes)} examples passed: {status}"
     )
+    if catalog.schema == 1:
+        click.echo(
+            "note: catalog schema 1: stances are read with commitwatch's default lexicons; to move it to schema 2, "
+            "see 'Two axes' in catalog/README.md"
+        )
     if result.failures:
         sys.exit(common.EXIT_ERROR)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from ..model import CleaningStep, Sentence, SkippedFile, Statement, StatementMeta
-from .cleaning import extract, iter_paragraphs, split_lines
+from .cleaning import body_furniture, extract, iter_paragraphs, split_lines
 from .files import FileTask
 from .metadata import FrontMatter, ManifestDefaults, parse_front_matter
 from .sentences import split_sentences
@@ -82,7 +82,22 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     )
 
     sentences: list[Sentence] = []
-    for paragraph_index, paragraph in enumerate(iter_paragraphs(extraction.body)):
+    paragraphs = list(iter_paragraphs(extraction.body))
+    for paragraph_index, paragraph in enumerate(paragraphs):
+        furniture = body_furniture(paragraph, last=paragraph_index == len(paragraphs) - 1)
+        if furniture is not None:
+            line = paragraph[0]
+            steps.append(
+                CleaningStep(
+                    furniture[0],
+                    "removed",
+                    f"line {line.number}: {furniture[1]}",
+                    original(line.start),
+                    original(line.end, end=True),
+                    line.stripped[:80],
+                )
+            )
+            continue
         para_start, para_end = paragraph[0].start, paragraph[-1].end
         para_text = normalized.text[para_start:para_end]
         for start, end in split_sentences(para_text):
