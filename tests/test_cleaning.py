@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from commitwatch import CleaningRules, InputError, load_cleaning_rules, load_statement
-from commitwatch.load.cleaning import extract, split_lines
+from commitwatch.load.cleaning import extract
+from commitwatch.load.lines import split_lines
 
 BODY = "The United States and Japan reaffirm their alliance. We urge the DPRK to return to dialogue.\n"
 

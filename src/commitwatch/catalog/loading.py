@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,8 @@ from .._yaml import LineDict, line_at, load_yaml
 from ..converter import make_converter, structure_yaml
 from ..errors import CatalogError, Problem, did_you_mean, display_path
 from ..matching.patterns import PatternError, compile_pattern, compile_regex
-from ..model import Catalog, CatalogSources, CommitmentType, StanceLexicon
+from ..model import Catalog, CatalogSources, CommitmentType
+from .stance import default_stance, stance_of
 
 __all__ = ["CATALOG_FILE", "SCHEMAS", "default_stance", "load_catalog"]
 
@@ -108,7 +108,7 @@ def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
     data = _read(path, problems)
     if data is None:
         return None
-    head, found = structure_yaml(_file_converter(), data, Catalog, shown)
+    head, found = structure_yaml(file_converter(), data, Catalog, shown)
     problems.extend(found)
     if head is None:
         return None
@@ -127,7 +127,7 @@ def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
             problems.append(
                 Problem(f"family '{family.id}' is listed twice", shown, line_at(data, "families", index), None)
             )
-    head = attrs.evolve(head, stance=_stance(data, head.stance))
+    head = attrs.evolve(head, stance=stance_of(data, head.stance))
     if head.schema not in SCHEMAS:
         problems.append(
             Problem(
@@ -156,32 +156,8 @@ def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
     return head
 
 
-def _stance(data: LineDict, given: StanceLexicon) -> StanceLexicon:
-    """The catalog's stance lexicons: each list it gives, else the default list for that stance."""
-    written = data.get("stance")
-    written = written if isinstance(written, LineDict) else {}
-    defaults = default_stance()
-    return StanceLexicon(
-        **{
-            field.name: getattr(given if field.name in written else defaults, field.name)
-            for field in attrs.fields(StanceLexicon)
-        }
-    )
-
-
 @functools.cache
-def default_stance() -> StanceLexicon:
-    """The stance lexicons shipped with commitwatch (``commitwatch/data/stance.yaml``)."""
-    text = resources.files("commitwatch").joinpath("data/stance.yaml").read_text(encoding="utf-8")
-    data, problems = load_yaml(text, "commitwatch/data/stance.yaml")
-    lexicon, problems = structure_yaml(_file_converter(), data, StanceLexicon, "commitwatch/data/stance.yaml")
-    if lexicon is None:
-        raise CatalogError(problems)
-    return lexicon
-
-
-@functools.cache
-def _file_converter() -> cattrs.Converter:
+def file_converter() -> cattrs.Converter:
     """One converter for every catalog file: building its structuring code is the costly part."""
     return make_converter(from_files=True)
 
@@ -202,7 +178,7 @@ def _load_family(
         for raw in data["commitments"]:
             if isinstance(raw, LineDict) and "family" not in raw:
                 raw["family"] = data["family"]
-    parsed, found = structure_yaml(_file_converter(), data, _FamilyFile, shown)
+    parsed, found = structure_yaml(file_converter(), data, _FamilyFile, shown)
     problems.extend(found)
     if parsed is None:
         return []

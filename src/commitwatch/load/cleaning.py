@@ -2,7 +2,8 @@
 
 The default rules ship in ``commitwatch/data/cleaning.yaml``; a user adds their own with a
 ``cleaning.yaml`` beside their statements or ``--cleaning FILE``, without changing code.
-Title and dateline lines are recognised here too, since they need parsing rather than a pattern.
+Title and dateline lines are recognised here too, since they need parsing rather than a pattern;
+:mod:`.lines` splits a text into lines and a body into paragraphs.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -22,6 +22,7 @@ from ..converter import make_converter, structure_yaml
 from ..errors import InputError, Problem, display_path
 from ..model import CleaningStep
 from .dates import parse_dateline
+from .lines import Line, is_heading
 
 __all__ = ["CleaningRule", "CleaningRules", "default_cleaning_rules", "load_cleaning_rules"]
 
@@ -115,20 +116,6 @@ def _parse_rules(text: str, shown: str) -> CleaningRules:
 
 
 @attrs.frozen
-class Line:
-    """One line of a normalised text: its number, span (without the line break) and text."""
-
-    number: int
-    start: int
-    end: int
-    text: str
-
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
-
-
-@attrs.frozen
 class Extraction:
     """What cleaning found in a text: the body's lines and the header's title and date.
 
@@ -140,27 +127,6 @@ class Extraction:
     title: Line | None
     dateline: Line | None
     date: dt.date | None
-
-
-_TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
-_MAX_TITLE_WORDS = 40
-
-
-def split_lines(text: str, offset: int = 0) -> list[Line]:
-    """The lines of ``text`` with their spans (offsets from ``offset``)."""
-    lines = []
-    position = offset
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        content = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        lines.append(Line(number, position, position + len(content), content))
-        position += len(raw)
-    return lines
-
-
-def is_heading(text: str) -> bool:
-    """Whether a line reads as a heading (no closing punctuation, not too long) rather than prose."""
-    stripped = text.strip().lstrip("#").strip()
-    return bool(stripped) and not _TERMINAL.search(stripped) and len(stripped.split()) <= _MAX_TITLE_WORDS
 
 
 def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
@@ -297,46 +263,3 @@ def _compile_cached(rules: tuple[CleaningRule, ...]) -> _Compiled:
     except re.error:  # patterns that cannot be joined (inline flags): every line is tried rule by rule
         combined = re.compile(".*", re.DOTALL)
     return _Compiled(tuple(compiled), combined)
-
-
-_RULE_LINE = re.compile(r"^[-*_=~#•·\s]{3,}$")
-_MAX_HEADING_WORDS = 16
-
-
-def body_furniture(paragraph: list[Line], *, last: bool) -> tuple[str, str] | None:
-    """Whether a paragraph of the body is page furniture, not prose: ``(rule, reason)``, or None.
-
-    A separator line ("***", "-----") is furniture; so is a heading: a paragraph of one short line
-    without closing punctuation, followed by more of the body ("Strengthening Trilateral Security
-    Cooperation", "I. SECURE THE INDO-PACIFIC"). The body's last paragraph is never taken for a
-    heading: a text cut off mid-sentence ends so.
-    """
-    if len(paragraph) != 1:
-        return None
-    text = paragraph[0].stripped
-    if _RULE_LINE.match(text):
-        return "separator", "a separator line, not text"
-    if not last and is_heading(text) and len(text.strip("<>*#_ ").split()) <= _MAX_HEADING_WORDS:
-        return "body-heading", "a heading inside the body: structure, not a sentence"
-    return None
-
-
-def iter_paragraphs(body: tuple[Line, ...]) -> Iterator[list[Line]]:
-    """Group body lines into paragraphs.
-
-    A blank line (or a removed one) ends a paragraph; so does a line that ends a sentence, since
-    many copies put each paragraph on one line. A line that stops mid-sentence is a soft wrap.
-    """
-    current: list[Line] = []
-    for line in body:
-        if not line.stripped:
-            if current:
-                yield current
-                current = []
-            continue
-        current.append(line)
-        if _TERMINAL.search(line.stripped):
-            yield current
-            current = []
-    if current:
-        yield current

@@ -15,8 +15,9 @@ from pathlib import Path
 import attrs
 
 from ..model import CleaningStep, Sentence, SkippedFile, Statement, StatementMeta
-from .cleaning import body_furniture, extract, iter_paragraphs, split_lines
+from .cleaning import extract
 from .files import FileTask
+from .lines import body_furniture, iter_paragraphs, split_lines
 from .metadata import FrontMatter, ManifestDefaults, parse_front_matter
 from .sentences import split_sentences
 from .text import normalize, slice_segments

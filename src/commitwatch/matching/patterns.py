@@ -37,37 +37,8 @@ MIN_ANCHOR = 3
 
 # Words too common to find a pattern by: they still match, but cannot be its anchor.
 STOPWORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "our",
-        "its",
-        "their",
-        "that",
-        "this",
-        "these",
-        "those",
-        "are",
-        "was",
-        "were",
-        "will",
-        "has",
-        "have",
-        "had",
-        "been",
-        "not",
-        "all",
-        "any",
-        "from",
-        "into",
-        "onto",
-        "upon",
-        "who",
-        "which",
-        "whose",
-    ]
+    "the and for with our its their that this these those are was were will has have had been not all any from "  # noqa: SIM905
+    "into onto upon who which whose".split()
 )
 
 _SEPARATOR = r"[\W_]+"
