@@ -85,6 +85,16 @@ def catalog_option(command: F) -> F:
     )(command)
 
 
+def output_option(command: F) -> F:
+    """-o FILE."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to FILE (atomically) instead of stdout.",
+    )(command)
+
+
 def selection_options(command: F) -> F:
     """--since, --until, --family and --commitment."""
     for decorator in reversed(

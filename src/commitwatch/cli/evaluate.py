@@ -26,12 +26,7 @@ from . import _common as common
     default="text",
     show_default=True,
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (atomically) instead of stdout.",
-)
+@common.output_option
 @click.option("--figures-only", is_flag=True, help="Leave out the list of disagreements.")
 @common.handle_errors
 def evaluate(

@@ -16,12 +16,7 @@ from . import _common as common
 @click.option(
     "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to FILE (atomically) instead of stdout.",
-)
+@common.output_option
 @common.selection_options
 @click.option("--all", "show_all", is_flag=True, help="Also list unchanged commitments.")
 @click.option("--oldest-first", is_flag=True, help="Versions in date order (default: newest first).")

@@ -24,6 +24,7 @@ from ..load.words import Words, words_of
 from ..model import (
     Catalog,
     CommitmentType,
+    Cue,
     CueMatch,
     Evidence,
     ModifierMatch,
@@ -38,7 +39,7 @@ from ..model import (
 from .cues import Exclusions, Hit, counting_hits, find_hits
 from .holders import HolderRules
 from .index import CueIndex
-from .modifiers import clause_bounds, modifiers_in_scope
+from .modifiers import Modifier, clause_bounds, modifiers_in_scope
 from .quantities import find_quantities
 from .scan import ScanTables, SentenceScan, leading_phrase_end
 from .stance import decide_stance
@@ -197,23 +198,7 @@ class Matcher:
             decision = decision._replace(stance="urged", basis=f"{decision.basis}; a demand on others: urged")
         holders, basis = self._holders.find(scan, first, last, parties)
         level = max((cues[hit.cue_index].cue.level for hit in kept), key=commitment.rank)
-        evidence = Evidence(
-            statement_id=statement_id,
-            sentence_index=sentence.index,
-            sentence=sentence.text,
-            start=sentence.start,
-            end=sentence.end,
-            cues=tuple(self._cue_match(sentence, hit) for hit in kept),
-            modifiers=tuple(
-                ModifierMatch(
-                    m.kind,
-                    _original(sentence, m.start, m.end),
-                    sentence.to_original(m.start),
-                    sentence.to_original(m.end, end=True),
-                )
-                for m in modifiers
-            ),
-        )
+        evidence = _evidence(statement_id, sentence, [cues[hit.cue_index].cue for hit in kept], kept, modifiers)
         predicate = decision.predicate
         return Observation(
             commitment_id=commitment.id,
@@ -230,16 +215,38 @@ class Matcher:
             quantities=tuple(find_quantities(sentence, scan.numbers, clause_start, clause_end)),
         )
 
-    def _cue_match(self, sentence: Sentence, hit: Hit) -> CueMatch:
-        cue = self._index.cues[hit.cue_index].cue
-        return CueMatch(
-            cue=cue.label,
-            level=cue.level,
-            text=_original(sentence, hit.start, hit.end),
-            start=sentence.to_original(hit.start),
-            end=sentence.to_original(hit.end, end=True),
-            alone=cue.alone,
-        )
+
+def _evidence(
+    statement_id: str, sentence: Sentence, cues: list[Cue], hits: list[Hit], modifiers: list[Modifier]
+) -> Evidence:
+    """The sentence as evidence: its counting cue matches and its modifiers, in the original text."""
+    return Evidence(
+        statement_id=statement_id,
+        sentence_index=sentence.index,
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        cues=tuple(
+            CueMatch(
+                cue=cue.label,
+                level=cue.level,
+                text=_original(sentence, hit.start, hit.end),
+                start=sentence.to_original(hit.start),
+                end=sentence.to_original(hit.end, end=True),
+                alone=cue.alone,
+            )
+            for cue, hit in zip(cues, hits, strict=True)
+        ),
+        modifiers=tuple(
+            ModifierMatch(
+                m.kind,
+                _original(sentence, m.start, m.end),
+                sentence.to_original(m.start),
+                sentence.to_original(m.end, end=True),
+            )
+            for m in modifiers
+        ),
+    )
 
 
 def _strongest(observations: list[Observation], commitment: CommitmentType) -> Observation:
