@@ -262,3 +262,19 @@ class TestStatements:
         forgetful = Matcher(catalog)
         assert [forgetful.read_text(text) for text in texts] == expected
         assert len(forgetful._index._words_seen) <= 12  # it forgot
+
+
+class TestHostileText:
+    def test_runs_of_separators_and_joined_pieces_do_not_backtrack(self) -> None:
+        """A gap in a cue ("{condemn} ...4 {launch}") skips words; no run of underscores or of pieces
+        joined by hyphens and periods makes the engine try its ways of cutting the run into words (40
+        underscores once took hours with the shipped catalog). Each text here is read at once."""
+        from commitwatch import shipped_catalog
+
+        matcher = Matcher(load_catalog(shipped_catalog()))
+        for text in (
+            "The launch, which we condemn " + "_" * 40 + " it.",
+            "We reaffirm our commitment to " + "a-" * 2000 + " defend Japan.",
+            "We reaffirm our commitment to " + "a.-" * 2000 + " defend Japan.",
+        ):
+            matcher.read_text(text)

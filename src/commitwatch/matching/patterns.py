@@ -42,7 +42,11 @@ STOPWORDS = frozenset(
 )
 
 _SEPARATOR = r"[\W_]+"
-_GAP_WORD = r"[\w'.-]+"
+# A word a gap skips: letters and digits, joined by single apostrophes, periods or hyphens ("DPRK's",
+# "U.S.", "multi-year"). Atomic, and its separator possessive, so that no text can make the engine
+# try the ways of cutting a run into words one by one (a run of "____" once took seconds).
+_GAP_WORD = r"(?>[^\W_]+(?:['’.-]+[^\W_]+)*\.?)"
+_GAP_SEPARATOR = r"[\W_]++"
 
 
 class PatternError(ValueError):
@@ -233,7 +237,7 @@ def _sequence(items: list[_Node], with_phrases: bool) -> _Node:
         if item.gap is not None:
             pending_gap += item.gap
             continue
-        gap = f"(?:{_GAP_WORD}{_SEPARATOR}){{0,{pending_gap}}}" if pending_gap else ""
+        gap = f"(?:{_GAP_WORD}{_GAP_SEPARATOR}){{0,{pending_gap}}}" if pending_gap else ""
         if not started and item.optional:
             regex += f"(?:{gap}{item.regex}{_SEPARATOR})?"
         elif not started:
