@@ -22,15 +22,16 @@ class Alternation:
         bodies = sorted({item.body for item in compiled}, key=len, reverse=True)
         flags = re.IGNORECASE if ignore_case else 0
         self._regex = re.compile("(?:" + "|".join(bodies) + r")(?![\w])", flags) if bodies else None
-        # The literals one of which every match holds (None: some pattern has none): a sentence
-        # without any of them is not searched at all, which is most sentences.
-        anchors: set[str] | None = set()
+        # Per pattern, the groups of literals of which every match holds one of each (a gap pattern
+        # such as "{launch|establish} ...6 {group|mechanism}" needs a verb and a noun): a sentence
+        # that lacks a group for every pattern is not searched at all, which is most sentences.
+        self._requirements: list[tuple[tuple[str, ...], ...]] | None = []
         for item in compiled:
-            if not item.anchors or anchors is None:
-                anchors = None
-            else:
-                anchors.update(anchor.lower() for anchor in item.anchors)
-        self._anchors = tuple(sorted(anchors)) if anchors else None
+            groups = item.requirements or ((tuple(item.anchors),) if item.anchors else ())
+            if not groups:
+                self._requirements = None
+                break
+            self._requirements.append(tuple(tuple(sorted(word.lower() for word in group)) for group in groups))
 
     def spans(self, text: str, lowered: str | None = None) -> list[tuple[int, int]]:
         """Where the patterns match in ``text``, on whole words, leftmost first.
@@ -41,9 +42,11 @@ class Alternation:
         """
         if self._regex is None:
             return []
-        if self._anchors is not None:
+        if self._requirements is not None:
             haystack = lowered if lowered is not None else text.lower()
-            if not any(anchor in haystack for anchor in self._anchors):
+            if not any(
+                all(any(word in haystack for word in group) for group in groups) for groups in self._requirements
+            ):
                 return []
         return word_spans(self._regex, text)
 
