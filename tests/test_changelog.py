@@ -219,6 +219,47 @@ class TestSilence:
         assert _kinds(_changelog(load_catalog(folder), *steps), GUARANTEE) == ["appeared", "not restated"]
 
 
+class TestFulfilled:
+    def test_a_pledge_reported_delivered_is_fulfilled_and_never_dropped(self, catalog: Catalog) -> None:
+        """Fulfilled names the pledge it fulfils; left out afterwards, even where the family is taken
+        up, it is neither dropped nor listed as owed."""
+        other = _observation(URGE, "urged", "urged")
+        changelog = _changelog(
+            catalog,
+            [_observation(OFFER, "offered"), other],
+            [_observation(OFFER, "offered", "fulfilled"), other],
+            [other],
+            [other],
+        )
+        assert _kinds(changelog, OFFER) == ["appeared", "fulfilled", None, None]
+        fulfilled = changelog.versions[1].change(OFFER)
+        assert fulfilled is not None
+        assert fulfilled.note == "reported as delivered; pledged in version 1 as committed, offered"
+
+    def test_first_seen_as_delivered(self, catalog: Catalog) -> None:
+        changelog = _changelog(catalog, [_observation(OFFER, "offered", "fulfilled")])
+        change = changelog.versions[0].change(OFFER)
+        assert change is not None
+        assert (change.kind.value, change.before, change.note) == (
+            "fulfilled",
+            None,
+            "reported as delivered when first seen",
+        )
+
+    def test_a_new_pledge_after_delivery_is_compared_as_a_commitment(self, catalog: Catalog) -> None:
+        """Met by 2035, then pledged by 2030: a strengthening (delivered is a state, not a stronger
+        stance), noted as a new pledge."""
+        changelog = _changelog(
+            catalog,
+            [_observation(GUARANTEE, "affirmed", "fulfilled", quantities=(_year(2035),))],
+            [_observation(GUARANTEE, "affirmed", "committed", quantities=(_year(2030),))],
+        )
+        assert _kinds(changelog, GUARANTEE) == ["fulfilled", "strengthened"]
+        assert changelog.versions[1].change(GUARANTEE).note == (  # type: ignore[union-attr]
+            "pledged anew after it was fulfilled in version 1; deadline brought forward: by 2035 -> by 2030"
+        )
+
+
 class TestOccasions:
     def test_same_day_statements_are_one_version(self, catalog: Catalog) -> None:
         """Two statements of one date are read as one version: its companion is named, and the

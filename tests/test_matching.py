@@ -102,6 +102,37 @@ class TestStance:
         """Boosting what is only discussed leaves it discussed."""
         assert _get(matcher, "They discussed the steadfast commitment to defend Beta.").stance == "mentioned"
 
+    @pytest.mark.parametrize(
+        ("text", "predicate"),
+        [
+            ("Alpha has fulfilled its commitment to defend Beta.", "has fulfilled"),
+            (
+                "We welcome that Alpha has already delivered on its commitments to defend Beta.",
+                "has already delivered on",
+            ),
+            ("Our commitments to defend Beta have been met.", "have been met"),
+            ("Having fulfilled their commitments to defend Beta, the two governments met again.", "Having fulfilled"),
+        ],
+    )
+    def test_a_report_of_delivery_is_fulfilled(self, matcher: Matcher, text: str, predicate: str) -> None:
+        """A perfect or passive of delivering reports the commitment fulfilled, whatever embeds the report."""
+        observation = _get(matcher, text)
+        assert (observation.stance, observation.predicate) == ("fulfilled", predicate)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a pledge to meet a target is still owed
+            "Alpha will meet its commitments to defend Beta.",
+            # the subject of an active report is who delivered, not what
+            "The progress that defence cooperation has achieved in the first year is remarkable.",
+            # a report governs its object, not the rest of the sentence
+            "We commend the results they have achieved over many years of patient work in defence cooperation.",
+        ],
+    )
+    def test_what_is_not_a_report_of_delivery(self, matcher: Matcher, text: str) -> None:
+        assert _get(matcher, text).stance != "fulfilled"
+
     def test_a_hedge_keeps_it_from_being_intensified(self, matcher: Matcher) -> None:
         """ "seek to" still commits, but nothing intensifies it."""
         observation = _get(matcher, "Alpha will seek to keep its steadfast commitment to defend Beta.")

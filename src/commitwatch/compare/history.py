@@ -3,11 +3,14 @@
 Strength is compared on the two axes in turn: the stance (mentioned < urged < committed <
 intensified), then the content level on the commitment's ladder, then its quantities (an
 earlier deadline, a larger share or amount is stronger). A change of polarity is a reversal.
+
+A commitment reported as delivered is *fulfilled*, a final state: it is not dropped afterwards,
+and a later pledge of it is compared as a commitment (a higher target is a strengthening).
 """
 
 from __future__ import annotations
 
-from ..model import Change, ChangeKind, Observation, Quantity
+from ..model import STANCES, Change, ChangeKind, Observation, Quantity
 
 __all__ = ["History"]
 
@@ -32,8 +35,8 @@ class History:
 
     @property
     def live(self) -> bool:
-        """Whether it can have an entry in a version that does not show it: seen, and not dropped."""
-        return self.last is not None and not self.dropped
+        """Whether it can have an entry in a version that does not show it: seen, not dropped, not fulfilled."""
+        return self.last is not None and not self.dropped and self.last.stance != "fulfilled"
 
     def step(self, number: int, now: Observation | None, family: str) -> Change | None:
         """This version's change for the commitment.
@@ -46,7 +49,7 @@ class History:
         """
         before, before_version = self.last, self.last_version
         if now is None:
-            if before is None or self.dropped:
+            if before is None or self.dropped or before.stance == "fulfilled":
                 return None
             self.gap = True
             if family == "taken up" and self._persistent:
@@ -56,12 +59,22 @@ class History:
             return Change(self.commitment_id, kind, before, before_version)
         self.last, self.last_version = now, number
         if before is None:
+            if now.stance == "fulfilled":
+                return Change(
+                    self.commitment_id, ChangeKind.FULFILLED, None, None, now, "reported as delivered when first seen"
+                )
             return Change(self.commitment_id, ChangeKind.APPEARED, None, None, now)
         if self.dropped:
             self.dropped = self.gap = False
             note = f"returned {_describe(now)}; last seen in version {before_version}, {_describe(before)}"
             return Change(self.commitment_id, ChangeKind.RETURNED, before, before_version, now, note)
+        if now.stance == "fulfilled" and before.stance != "fulfilled" and now.polarity == "affirmed":
+            self.gap = False
+            note = f"reported as delivered; pledged in version {before_version} as {_describe(before)}"
+            return Change(self.commitment_id, ChangeKind.FULFILLED, before, before_version, now, note)
         kind, note = self._compare(before, now)
+        if before.stance == "fulfilled" and now.stance != "fulfilled":
+            note = f"pledged anew after it was fulfilled in version {before_version}" + (f"; {note}" if note else "")
         if self.gap:
             note = f"compared with version {before_version}, the last to state it" + (f"; {note}" if note else "")
             self.gap = False
@@ -91,7 +104,9 @@ class History:
 
     def _strength(self, observation: Observation) -> tuple[int, int]:
         level = self._ladder.index(observation.level) + 1 if observation.level in self._ladder else 0
-        return (observation.stance_rank, level)
+        # delivered is a state, not a stronger pledge: met 2% and then pledged 3.5% is a strengthening
+        stance = observation.stance_rank if observation.stance != "fulfilled" else STANCES.index("committed") + 1
+        return (stance, level)
 
 
 def _describe(observation: Observation) -> str:

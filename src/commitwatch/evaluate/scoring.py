@@ -34,8 +34,9 @@ __all__ = ["FamilyAnswer", "Item", "grade", "score"]
 
 def grade(observation: Observation) -> int:
     """An observation's place on the reader's scale: its stance, 1 mentioned or urged, 2
-    committed, 3 intensified. (The content level, what the commitment is about, is not graded.)"""
-    return {"mentioned": 1, "urged": 1, "committed": 2, "intensified": 3}[observation.stance]
+    committed or fulfilled (the reader's scale has no step for a pledge reported as delivered),
+    3 intensified. (The content level, what the commitment is about, is not graded.)"""
+    return {"mentioned": 1, "urged": 1, "committed": 2, "intensified": 3, "fulfilled": 2}[observation.stance]
 
 
 @attrs.frozen

@@ -14,6 +14,10 @@ embedding ("we call on X to commit to Y": Y is urged, not committed). Within the
    by a cue marked ``intensifies`` (a concrete new mechanism, "without preconditions"); a hedge
    ("seek to", "where appropriate") keeps it from being intensified. A bare cue that intensifies
    (no predicate at all) is the holders' own, and intensified.
+4. A commitment reported as delivered ("have met", "has been achieved") is fulfilled, whatever
+   embeds the report: "we welcome that Allies have fulfilled their commitment" reports a fact,
+   it does not only mention it. The report governs its object (a few words on, no comma) or, when
+   passive, the subject before it ("the target has been met"), not the rest of the sentence.
 
 The addressee of an urged stance is the party (or words such as "all countries") named right
 after the demand.
@@ -36,6 +40,8 @@ _ADDRESSEE_WINDOW = 3  # words after a demand in which its addressee is named
 _WORD = re.compile(r"[\w']+")
 _RELATIVE = re.compile(r"\b(?:who|whom|which)\s+$", re.IGNORECASE)
 _NEAR = 3  # words between an intensifying predicate and a cue it governs, without a purpose clause
+_OBJECT = 4  # words between a fulfilling predicate and the object it reports delivered ("their pledge to")
+_PASSIVE = re.compile(r"\b(?:been|was|were)\b", re.IGNORECASE)
 _PURPOSE = re.compile(
     r"[\s(),A-Z]*(?:\)\s*)?(?:to|in order to|that will|which will|aimed at|focused on|for)\b", re.IGNORECASE
 )
@@ -88,9 +94,18 @@ def decide_stance(
     # a mechanism launched governs the words that name it and its purpose ("a new working group to
     # combat ..."), not the rest of the sentence ("the establishment of the NCG demonstrates ...")
     before = [p for p in before if p.stance != "intensified" or _governs_from_afar(text, p.end, first)]
+    # a report of delivery governs its object ("have met the 2% guideline"), not whatever follows
+    # ("the progress the Alliance has achieved in the first year of the NCG")
+    before = [p for p in before if p.stance != "fulfilled" or _is_object(text, p.end, first)]
     # after the cue, only a committing predicate of which it is the subject ("... remains ironclad")
-    after = [p for p in after if p.stance in ("committed", "intensified")]
-    governing = before[-1] if before else inside[0] if inside else after[0] if after else None
+    after = [p for p in after if p.stance in ("committed", "intensified", "fulfilled")]
+    # the subject of an active report of delivery is who delivered ("the Alliance has achieved
+    # [progress]"), not what: only a passive one reports its subject delivered ("the target has been met")
+    after = [p for p in after if p.stance != "fulfilled" or _PASSIVE.search(text, p.start, p.end)]
+    # a passive report of delivery of which the cue is the subject ("our commitments ... have been
+    # met") reports it delivered, whatever precedes or names it
+    delivered = next((p for p in after if p.stance == "fulfilled"), None)
+    governing = delivered or (before[-1] if before else inside[0] if inside else after[0] if after else None)
     if governing is None:
         if intensifies:
             return StanceDecision(
@@ -101,7 +116,7 @@ def decide_stance(
     words = _quote(text, governing.start, governing.end)
     basis = f"{_article(stance)} predicate: {words}"
     addressee = _addressee(scan, governing.end) if stance == "urged" else ()
-    scoped = before[:-1] if before else []
+    scoped = before[:-1] if before and stance != "fulfilled" else []
     for position in range(len(scoped) - 1, -1, -1):
         earlier = scoped[position]
         inner = scoped[position + 1] if position + 1 < len(scoped) else governing
@@ -141,6 +156,12 @@ def _governs_from_afar(text: str, end: int, cue: int) -> bool:
     return len(_WORD.findall(between)) <= _NEAR or _PURPOSE.match(between) is not None
 
 
+def _is_object(text: str, end: int, cue: int) -> bool:
+    """Whether a cue starting at ``cue`` is the object of a predicate ending at ``end``."""
+    between = text[end:cue]
+    return "," not in between and len(_WORD.findall(between)) <= _OBJECT
+
+
 def _addressee(scan: SentenceScan, position: int) -> tuple[str, ...]:
     """Whom a demand ending at ``position`` names right after it, if anyone."""
     text = scan.text
@@ -167,6 +188,7 @@ def _article(stance: Stance) -> str:
         "urged": "an urging",
         "committed": "a committing",
         "intensified": "an intensifying",
+        "fulfilled": "a fulfilling",
     }[stance]
 
 

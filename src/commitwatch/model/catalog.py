@@ -13,7 +13,7 @@ Direction = Literal["before", "after", "both"]
 Polarity = Literal["affirmed", "negated"]
 Status = Literal["active", "deprecated"]
 About = Literal["own", "others"]
-ExampleStance = Literal["mentioned", "urged", "committed", "intensified"]
+ExampleStance = Literal["mentioned", "urged", "committed", "intensified", "fulfilled"]
 ModifierKind = Literal["booster", "hedge", "condition", "negation"]
 
 
@@ -193,6 +193,8 @@ class StanceLexicon:
         committed: The holders' own commitment: reaffirm, commit, will, agree to, remain committed.
         intensified: A new mechanism announced or launched, or an unbreakable pledge
             ("launch", "establish", "will never accept").
+        fulfilled: A commitment reported as delivered ("have met", "has been achieved",
+            "delivered on").
         addressed: Words that name whom a demand is addressed to when no party is named
             ("all countries", "the international community").
     """
@@ -201,15 +203,17 @@ class StanceLexicon:
     urged: tuple[str, ...] = ()
     committed: tuple[str, ...] = ()
     intensified: tuple[str, ...] = ()
+    fulfilled: tuple[str, ...] = ()
     addressed: tuple[str, ...] = ()
 
     def by_stance(self) -> dict[str, tuple[str, ...]]:
-        """The four lists of predicates by stance."""
+        """The five lists of predicates by stance."""
         return {
             "mentioned": self.mentioned,
             "urged": self.urged,
             "committed": self.committed,
             "intensified": self.intensified,
+            "fulfilled": self.fulfilled,
         }
 
 

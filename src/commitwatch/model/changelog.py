@@ -18,6 +18,7 @@ class ChangeKind(enum.Enum):
 
     APPEARED = "appeared"
     STRENGTHENED = "strengthened"
+    FULFILLED = "fulfilled"
     WEAKENED = "weakened"
     REVERSED = "reversed"
     HOLDER_CHANGED = "holder changed"

@@ -9,8 +9,8 @@ import attrs
 from ._base import find_by, pickled_as_arguments
 from .catalog import ModifierKind, Polarity
 
-Stance = Literal["mentioned", "urged", "committed", "intensified"]
-STANCES: tuple[Stance, ...] = ("mentioned", "urged", "committed", "intensified")
+Stance = Literal["mentioned", "urged", "committed", "intensified", "fulfilled"]
+STANCES: tuple[Stance, ...] = ("mentioned", "urged", "committed", "intensified", "fulfilled")
 QuantityKind = Literal["year", "percent", "amount"]
 
 
@@ -108,7 +108,8 @@ class Observation:
         stance: What the holders do with it, on the scale shared by every commitment type:
             "mentioned" (noted, discussed, "the importance of"), "urged" (called for, urged on
             others, supported), "committed" (their own commitment, reaffirmation, "will") or
-            "intensified" (committed with a booster, or a new mechanism launched).
+            "intensified" (committed with a booster, or a new mechanism launched), or "fulfilled"
+            (reported as delivered: "have met", "has been achieved").
         polarity: "affirmed", or "negated" when a negation governs the decisive match.
         holders: The parties that voice it, in catalog order.
         holder_basis: How the holders were found: "subject" (named as the subject of the clause),
@@ -141,7 +142,7 @@ class Observation:
 
     @property
     def stance_rank(self) -> int:
-        """The stance's place on the scale, from 1 (mentioned) to 4 (intensified)."""
+        """The stance's place on the scale, from 1 (mentioned) to 4 (intensified); 5 for fulfilled."""
         return STANCES.index(self.stance) + 1
 
 

@@ -17,6 +17,7 @@ __all__ = ["MarkdownReport", "render_markdown", "render_timeline"]
 KIND_ORDER = (
     ChangeKind.APPEARED,
     ChangeKind.STRENGTHENED,
+    ChangeKind.FULFILLED,
     ChangeKind.WEAKENED,
     ChangeKind.REVERSED,
     ChangeKind.HOLDER_CHANGED,
@@ -29,6 +30,7 @@ KIND_ORDER = (
 HEADINGS = {
     ChangeKind.APPEARED: "Appeared",
     ChangeKind.STRENGTHENED: "Strengthened",
+    ChangeKind.FULFILLED: "Fulfilled",
     ChangeKind.WEAKENED: "Weakened",
     ChangeKind.REVERSED: "Reversed",
     ChangeKind.HOLDER_CHANGED: "Holder changed",
@@ -199,7 +201,7 @@ def _entry(index: _Index, change: Change) -> list[str]:
     before, after = change.before, change.after
     ladder = index.commitments[change.commitment_id].ladder
     note = change.note
-    if change.kind is ChangeKind.APPEARED:
+    if change.kind is ChangeKind.APPEARED or before is None:  # appeared, or fulfilled when first seen
         assert after is not None
         movement = f"**{level_name(after, ladder)}**"
     elif change.kind is ChangeKind.DROPPED:

@@ -14,6 +14,7 @@ __all__ = ["TIMELINE_COLUMNS", "Seen", "render_timeline", "timeline_lines"]
 MARKS = {
     ChangeKind.APPEARED: "+",
     ChangeKind.STRENGTHENED: "▲",
+    ChangeKind.FULFILLED: "✓",
     ChangeKind.WEAKENED: "▼",
     ChangeKind.REVERSED: "⇄",
     ChangeKind.HOLDER_CHANGED: "≠",
@@ -21,8 +22,9 @@ MARKS = {
     ChangeKind.UNCHANGED: "",
 }
 LEGEND = (
-    "Each cell: the stance (mentioned, urged, committed, intensified) and, where the commitment has a ladder, "
-    "its level. + appeared, ▲ strengthened, ▼ weakened, ⇄ reversed (negated or affirmed again), ≠ holder changed, "
+    "Each cell: the stance (mentioned, urged, committed, intensified, fulfilled) and, where the commitment has a "
+    "ladder, its level. + appeared, ▲ strengthened, ✓ fulfilled (reported as delivered), ▼ weakened, "
+    "⇄ reversed (negated or affirmed again), ≠ holder changed, "
     "↺ returned after it was dropped; **dropped**: left out of a statement that takes up its family; *·*: not "
     "restated, the family named only in passing; *n/a*: the statement does not address the family; blank: not "
     "stated."
