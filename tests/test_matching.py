@@ -195,6 +195,9 @@ class TestHolders:
                 "subject",
             ),
             ("The leaders reaffirmed Alphaland's commitment to defend Beta.", ["Alpha"], "attribution"),
+            # a party's commitment named before the cue, with or without an article
+            ("The two leaders reaffirmed Alpha commitment to defence cooperation.", ["Alpha"], "attribution"),
+            ("We welcome Betaland's steadfast pledge to the defence cooperation.", ["Beta"], "attribution"),
             (
                 "They reiterated the commitment of Alpha and Beta to defend the region.",
                 ["Alpha", "Beta"],

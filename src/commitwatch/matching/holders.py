@@ -25,6 +25,10 @@ _OFFICIALS_OF = re.compile(
     r"|officials?|presidents?|heads of state and government)\s+of\s+",
     re.IGNORECASE,
 )
+# "the U.S. commitment to [the immediate resolution of ...]": a party's commitment, named before the cue
+_COMMITMENT_TO = re.compile(
+    r"^(?:'s?|’s?)?\s+(?:[\w-]+\s+){0,2}?(?:commitments?|pledges?)\s+to\s+(?:the\s+|an?\s+)?$", re.IGNORECASE
+)
 _OF_HOLDER = re.compile(r"\bcommitments?\s+of\s+(?:the\s+)?", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^(?:\s*\([^)]{0,40}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", re.IGNORECASE)
 _OPEN_PAREN = re.compile(r"^\s*\($")
@@ -71,8 +75,9 @@ class HolderRules:
         """The statement's own parties the sentence attributes the commitment to, if it does.
 
         "the U.S. commitment", "the United States' steadfast commitments" (the party just before
-        the cue, with only describing words between), or "the commitment of the United States,
-        the Republic of Korea, and Japan" (the parties named after "commitment of").
+        the cue, with only describing words between), "U.S. commitment to [the cue]", or "the
+        commitment of the United States, the Republic of Korea, and Japan" (the parties named after
+        "commitment of").
         """
         text = scan.text
         own = [m for m in scan.mentions if m.party in parties]
@@ -82,7 +87,7 @@ class HolderRules:
             between = text[mention.end : cue_start]
             describing = len(between.split()) <= 3 and not _NOT_ATTRIBUTIVE.search(between) and "," not in between
             verb = any(mention.end <= p.start and p.end <= cue_start for p in scan.predicates)
-            if describing and not verb:
+            if (describing and not verb) or _COMMITMENT_TO.match(between):
                 return [mention]
             break
         found = _OF_HOLDER.search(text, max(0, cue_start - 60), min(len(text), cue_end + 60))
