@@ -60,14 +60,27 @@ def _statement(date: str, body: str) -> str:
     return f"---\ndate: {date}\nparties: [Freedonia, Sylvania]\n---\n{body}\n"
 
 
-def _drop_ironclad_booster(catalog: Path) -> None:
-    """The edit under test: "ironclad" is no longer a booster (s2's guarantee is then only committed)."""
+def _drop_ironclad_booster(catalog: Path, *, fix_example: bool = True) -> None:
+    """The edit under test: "ironclad" is no longer a booster (s2's guarantee is then only committed),
+    and the entry's example that relied on it is corrected (unless ``fix_example`` is false)."""
     path = catalog / "catalog.yaml"
     text = path.read_text(encoding="utf-8")
     assert "terms: [ironclad, steadfast, unwavering]" in text
     path.write_text(
         text.replace("terms: [ironclad, steadfast, unwavering]", "terms: [steadfast, unwavering]"), encoding="utf-8"
     )
+    if fix_example:
+        _fix_ironclad_example(catalog)
+
+
+def _fix_ironclad_example(catalog: Path) -> None:
+    path = catalog / "defence.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = (
+        '- text: "The commitment to defend Beta is ironclad."\n          level: affirmed\n          stance: intensified'
+    )
+    assert old in text
+    path.write_text(text.replace(old, old.replace("intensified", "committed")), encoding="utf-8")
 
 
 class TestPlugin:
@@ -118,11 +131,42 @@ class TestCatalogEdit:
         _drop_ironclad_booster(pytester.path / "catalog")
         result = pytester.runpytest()
         result.assert_outcomes(failed=1)
-        result.stdout.fnmatch_lines(["*what changed (2):*", *(f"*{line}*" for line in self.AFFECTED)])
+        result.stdout.fnmatch_lines(
+            ["*commitwatch: 2 entries read differently:*", *(f"*{line}*" for line in self.AFFECTED)]
+        )
         result.stdout.fnmatch_lines(["*-      stance: intensified*"])  # the YAML diff itself
 
         pytester.runpytest("--force-regen")
         pytester.runpytest().assert_outcomes(passed=1)
+
+    def test_a_broken_example_fails_the_run_first(self, pytester: pytest.Pytester) -> None:
+        """The catalog's own examples are run with the regression test: an edit that breaks one fails
+        it, naming the example's file, line and entry first, and --force-regen does not hide it."""
+        pytester.makepyfile(test_mine=TEST_FILE)
+        shutil.copytree(STATEMENTS, pytester.path / "statements")
+        shutil.copytree(CATALOG, pytester.path / "catalog")
+        pytester.runpytest()
+        _drop_ironclad_booster(pytester.path / "catalog", fix_example=False)
+        result = pytester.runpytest("--force-regen")
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(
+            [
+                "*commitwatch: 1 of the catalog's own examples failed:*",
+                "*defence.yaml:21: defence.guarantee: expected stance intensified, got committed*",
+            ]
+        )
+        pytester.runpytest().assert_outcomes(failed=1)
+        _fix_ironclad_example(pytester.path / "catalog")
+        pytester.runpytest().assert_outcomes(passed=1)
+
+    def test_a_path_that_does_not_exist_fails_in_one_line(self, pytester: pytest.Pytester) -> None:
+        """Paths are relative to the test file; a wrong one says so, without a traceback."""
+        pytester.makepyfile(test_mine=TEST_FILE)
+        shutil.copytree(CATALOG, pytester.path / "catalog")
+        result = pytester.runpytest()
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(["*commitwatch_regression: *statements*(paths are relative to the test file, in *"])
+        assert "Traceback" not in result.stdout.str()
 
     def test_diff_reports_exactly_those_entries(self, tmp_path: Path) -> None:
         """`commitwatch diff` lists the same entries, as catalog changes, and exits 1."""
@@ -146,7 +190,8 @@ class TestCatalogEdit:
             cli, ["diff", "--base-catalog", str(CATALOG), "--catalog", str(CATALOG), str(STATEMENTS)]
         )
         assert result.exit_code == 0
-        assert "Nothing reads differently." in result.stdout
+        assert "The two catalogs are the same; the statements" in result.stdout
+        assert "read the same." in result.stdout
 
     def test_git_revision_as_base(self, tmp_path: Path) -> None:
         """A git revision names the catalog folder as it was at that commit."""
@@ -167,7 +212,7 @@ class TestCatalogEdit:
         missing = CliRunner().invoke(
             cli, ["diff", "--base-catalog", "no-such-rev", "--catalog", str(repo / "catalog"), str(STATEMENTS)]
         )
-        assert missing.exit_code == 1
+        assert missing.exit_code == 2  # an error, not a difference
         assert "neither a folder nor a git revision" in missing.stderr
 
     def test_renamed_entry_is_not_removed_and_added(self, tmp_path: Path) -> None:

@@ -6,9 +6,11 @@ needs pytest-regressions (``pip install 'commitwatch[pytest]'``). In a test::
     def test_catalog(commitwatch_regression):
         commitwatch_regression.check(statements="statements/", catalog="catalog/")
 
-The first run writes the expected files beside the test; later runs fail with a diff when a
-catalog (or statement) edit changes what commitwatch reads. Accept an intended change with
-``pytest --force-regen`` and commit the updated files with the edit.
+Paths are relative to the test file, so the expected files are the same wherever pytest runs
+and wherever the checkout lives. The first run writes the expected files beside the test; later
+runs fail, naming the changed entries first, when a catalog (or statement) edit changes what
+commitwatch reads, or when one of the catalog's own examples fails. Accept an intended change
+with ``pytest --force-regen`` and commit the updated files with the edit.
 """
 
 from __future__ import annotations
@@ -43,7 +45,10 @@ class CommitwatchRegression:
         Two files are checked, both written on the first run: ``<basename>.yml``, one entry per
         version and commitment with level, holders and evidence (a diff names exactly the
         entries an edit changes), and ``<basename>.md``, the Markdown report without the
-        commitwatch version line.
+        commitwatch version line, naming the corpus as ``statements`` was given. The catalog's
+        own examples are run too (as ``commitwatch check`` does): a broken one fails the test.
+        A path that does not exist or a catalog that does not load fails the test with one line
+        saying what to fix.
 
         Args:
             statements: A folder or file, or several, relative to the test file's folder or absolute.
@@ -54,17 +59,28 @@ class CommitwatchRegression:
         Returns:
             The changelog, for further assertions.
         """
-        from .catalog import load_catalog
+        import attrs
+
+        from .catalog import check_catalog, load_catalog
         from .compare import diff_records, regression_data, renames
+        from .errors import CommitwatchError
         from .load import load_statements
         from .render import render_markdown
         from .run import track
 
         here = Path(str(self._request.path)).parent
         sources = [statements] if isinstance(statements, (str, Path)) else list(statements)
-        corpus = load_statements(*(here / Path(source) for source in sources))
-        loaded = load_catalog(here / Path(catalog)) if isinstance(catalog, (str, Path)) else catalog
+        try:
+            corpus = load_statements(*(here / Path(source) for source in sources))
+            loaded = load_catalog(here / Path(catalog)) if isinstance(catalog, (str, Path)) else catalog
+        except CommitwatchError as exc:
+            pytest.fail(
+                f"commitwatch_regression: {exc} (paths are relative to the test file, in {here})", pytrace=False
+            )
         changelog = track(corpus, loaded)
+        if not all(Path(source).is_absolute() for source in sources):
+            # named as the test names it, not from where pytest runs: the expected files must not move
+            changelog = attrs.evolve(changelog, corpus=", ".join(Path(source).as_posix() for source in sources))
 
         data_regression = self._fixture("data_regression")
         name = basename or re.sub(r"[\W]", "_", self._request.node.name)
@@ -72,15 +88,24 @@ class CommitwatchRegression:
         expected = _read_yaml(expected_path)
         obtained = regression_data(changelog)
         failures: list[str] = []
+        broken = check_catalog(loaded).failures
+        if broken:
+            listed = "".join(f"\n  {failure.format()}" for failure in broken)
+            failures.append(f"commitwatch: {len(broken)} of the catalog's own examples failed:{listed}")
         try:
             data_regression.check(obtained, basename=name)
         except (AssertionError, pytest.fail.Exception) as exc:
-            entries: list[str] = []
+            difference = None
             if expected is not None:
                 order = [commitment.id for commitment in loaded.active]
-                entries = diff_records(expected, obtained, renamed=renames(loaded), order=order).lines()
-            summary = "".join(f"\n  {line}" for line in entries)
-            failures.append(f"commitwatch: what changed ({len(entries)}):{summary}\n\n{exc}" if entries else str(exc))
+                difference = diff_records(expected, obtained, renamed=renames(loaded), order=order)
+            if difference is not None and difference.entries:
+                count = len(difference.entries)
+                summary = "".join(f"\n  {line}" for line in difference.lines())
+                noun = "entry reads" if count == 1 else "entries read"
+                failures.append(f"commitwatch: {count} {noun} differently:{summary}\n\n{exc}")
+            else:
+                failures.append(str(exc))
         if markdown:
             file_regression = self._fixture("file_regression")
             try:

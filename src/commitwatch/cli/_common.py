@@ -24,11 +24,12 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_ERROR = 1
+EXIT_DIFF_ERROR = 2  # `commitwatch diff`, like GNU diff: 0 the same, 1 different, 2 trouble
 PROGRESS_THRESHOLD = 50  # statements; fewer finish before a bar would be worth drawing
 
 
-def handle_errors(command: F) -> F:
-    """Run a command, turning commitwatch's errors into ``Error: ...`` on stderr and exit status 1."""
+def handle_errors(command: F, status: int = EXIT_ERROR) -> F:
+    """Run a command, turning commitwatch's errors into ``Error: ...`` on stderr and exit ``status``."""
 
     @wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -41,17 +42,17 @@ def handle_errors(command: F) -> F:
             if debug:
                 raise
             click.echo(f"Error: {exc}", err=True)
-            sys.exit(EXIT_ERROR)
+            sys.exit(status)
         except BrokenPipeError:
             # The reader went away (`commitwatch report | head`): stop quietly, as other tools do.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(EXIT_ERROR)
+            sys.exit(status)
         except OSError as exc:
             if debug:
                 raise
             where = f"{exc.filename}: " if exc.filename else ""
             click.echo(f"Error: {where}{exc.strerror or exc}; check the path, its permissions and free space", err=True)
-            sys.exit(EXIT_ERROR)
+            sys.exit(status)
 
     return wrapper  # type: ignore[return-value]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -92,19 +93,29 @@ def explain(statement: Path, catalog_dir: Path | None, commitment_id: str | None
             click.echo(f"  near miss {miss.commitment_id}: {miss.cue!r} matched {miss.text!r}, but {miss.reason}")
 
 
+def _diff_errors(command: Any) -> Any:
+    return common.handle_errors(command, status=common.EXIT_DIFF_ERROR)
+
+
 @click.command()
 @common.statement_arguments
 @click.option(
     "--base-catalog",
     "base",
-    required=True,
+    default="HEAD",
+    show_default=True,
     help="The catalog to compare with: a folder, or a git revision (the catalog folder as it was then).",
 )
-@common.catalog_option
+@click.option(
+    "--catalog",
+    "catalog_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The edited catalog folder (default: ./catalog when there is one, else the shipped catalog).",
+)
 @click.option(
     "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True
 )
-@common.handle_errors
+@_diff_errors
 def diff(
     statements: tuple[Path, ...],
     jobs: int | None,
@@ -116,8 +127,10 @@ def diff(
     """What a catalog edit changes: the same STATEMENTS read with two catalogs.
 
     Prints every reading that was added, removed or changed (kind, level, polarity, holders,
-    evidence), grouped by commitment. Exit status 0 when the readings are identical, 1 when they
-    differ, so it can gate a CI job.
+    evidence), grouped by commitment. Without options it compares ./catalog as it is with the
+    same folder at HEAD, reading the shipped seeds (name your STATEMENTS). Exit status, as GNU
+    diff's: 0 when the readings are the same, 1 when they differ, 2 on an error, so a CI gate can
+    tell a broken catalog from an edit. Warns when the catalog changed and its version did not.
     """
     import json
 
@@ -127,6 +140,8 @@ def diff(
     from ..render import render_diff_markdown
     from ..run import diff_catalogs
 
+    if catalog_dir is None and Path("catalog").is_dir():
+        catalog_dir = Path("catalog")
     new_catalog = common.load_catalog(catalog_dir)
     with resolve_base_catalog(base, catalog_dir) as base_dir:
         base_catalog = common.load_catalog(base_dir)
@@ -137,5 +152,11 @@ def diff(
     else:
         titles = {c.id: c.title for c in (*base_catalog.commitments, *new_catalog.commitments)}
         click.echo(render_diff_markdown(result, titles), nl=False)
+    if result.version_not_bumped:
+        click.echo(
+            f"warning: the catalog changed but its version is still {result.new_catalog_version}; "
+            "bump `version` in catalog.yaml and say what changed in its `changelog`",
+            err=True,
+        )
     if not result.identical:
-        sys.exit(common.EXIT_ERROR)
+        sys.exit(1)

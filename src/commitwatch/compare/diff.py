@@ -93,11 +93,17 @@ class CatalogDiff:
     new_catalog_version: str
     corpus: str
     entries: tuple[DiffEntry, ...]
+    catalog_changed: bool | None = None  # whether the two catalogs differ at all (None: not known)
 
     @property
     def identical(self) -> bool:
         """Whether nothing reads differently."""
         return not self.entries
+
+    @property
+    def version_not_bumped(self) -> bool:
+        """Whether the catalog changed but kept its version number."""
+        return bool(self.catalog_changed) and self.base_catalog_version == self.new_catalog_version
 
     def lines(self) -> list[str]:
         """One line per entry, after a line naming the catalog versions when they differ."""

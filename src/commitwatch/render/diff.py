@@ -11,12 +11,19 @@ __all__ = ["render_diff_markdown"]
 
 def render_diff_markdown(diff: CatalogDiff, titles: Mapping[str, str]) -> str:
     """The diff as Markdown, grouped by commitment; every entry is a catalog change."""
-    lines = [
-        f"# Catalog change: {diff.base_catalog_version} → {diff.new_catalog_version}",
-        "",
-        f"The statements ({diff.corpus}) did not change; the reading did. "
-        + ("Nothing reads differently." if diff.identical else f"{len(diff.entries)} readings differ."),
-    ]
+    bumped = " (version not bumped)" if diff.version_not_bumped else ""
+    corpus = f"the statements ({diff.corpus})" if diff.corpus else "the statements"
+    count = len(diff.entries)
+    if diff.identical:
+        summary = f"Read with either catalog, {corpus} read the same."
+        if diff.catalog_changed is False:
+            summary = f"The two catalogs are the same; {corpus} read the same."
+    else:
+        entries, read = ("entry", "reads") if count == 1 else ("entries", "read")
+        summary = (
+            f"Read with the new catalog, {count} {entries} of {corpus} {read} differently; each is a catalog change."
+        )
+    lines = [f"# Catalog change: {diff.base_catalog_version} → {diff.new_catalog_version}{bumped}", "", summary]
     current = None
     for entry in diff.entries:
         if entry.commitment_id != current:

@@ -171,4 +171,7 @@ def diff_catalogs(
             records.append(regression_data(run.changelog()))
             corpus = run.head.corpus
     order = [commitment.id for commitment in new.active]
-    return diff_records(records[0], records[1], renamed=renames(base, new), order=order, corpus=corpus)
+    found = diff_records(records[0], records[1], renamed=renames(base, new), order=order, corpus=corpus)
+    # where a catalog was loaded from is no content of it
+    changed = attrs.evolve(base, root="") != attrs.evolve(new, root="")
+    return attrs.evolve(found, catalog_changed=changed)
