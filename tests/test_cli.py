@@ -165,6 +165,30 @@ class TestErrors:
         with pytest.raises(InputError):
             run("--debug", "report", "--family", "deterence")
 
+    def test_debug_after_the_command_too(self, run) -> None:  # type: ignore[no-untyped-def]
+        from commitwatch import InputError
+
+        with pytest.raises(InputError):
+            run("report", "--family", "deterence", "--debug")
+
+
+class TestEmptySelection:
+    def test_a_selection_past_the_last_statement_says_so(self, run) -> None:  # type: ignore[no-untyped-def]
+        """The report is still written (its head, no versions), and stderr says nothing matched."""
+        result = run("report", "--since", "2030-01-01")
+        assert result.exit_code == 0
+        assert "## v" not in result.stdout
+        assert result.stderr == (
+            "note: no version matches --since 2030-01-01; check the dates and ids against the full report\n"
+        )
+
+    def test_timeline_says_so_too(self, run) -> None:  # type: ignore[no-untyped-def]
+        result = run("timeline", "--until", "2000-01-01", "--family", "dialogue")
+        assert "note: no version matches --until 2000-01-01, --family dialogue" in result.stderr
+
+    def test_no_note_when_something_matches(self, run) -> None:  # type: ignore[no-untyped-def]
+        assert run("report", "--since", "2023-01-01").stderr == ""
+
 
 class TestOtherCommands:
     def test_version(self, run) -> None:  # type: ignore[no-untyped-def]
@@ -208,6 +232,34 @@ class TestOtherCommands:
         )
         assert "stance: a committing predicate: 'commitments'; intensified by 'steadfast'" in result.stdout
         assert "booster 'steadfast'" in result.stdout
+
+    def test_explain_counts_in_words_and_writes_json_to_a_file(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        one = run("explain", "-", input="We discussed the weather.\n")
+        assert one.stdout.startswith("stdin.txt: 1 sentence, 0 with matches")
+        target = tmp_path / "explained.json"
+        result = run(
+            "explain", "--format", "json", "-o", str(target), str(shipped_seeds() / "000_9374126f18d855f6.txt")
+        )
+        assert (result.exit_code, result.stdout) == (0, "")
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert data["sentences"] == 14
+        assert data["explanations"][0]["observations"][0]["stance"] in (
+            "mentioned",
+            "urged",
+            "committed",
+            "intensified",
+        )
+
+    def test_timeline_to_a_file(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        target = tmp_path / "timeline.md"
+        assert run("timeline", "-o", str(target)).stdout == ""
+        assert target.read_text(encoding="utf-8") == run("timeline").stdout
+
+    def test_seeds_shows_where_the_shipped_statements_are(self, run) -> None:  # type: ignore[no-untyped-def]
+        assert run("seeds", "--path").stdout == f"{shipped_seeds()}\n"
+        listing = run("seeds").stdout
+        assert f"catalog: {shipped_catalog()}" in listing
+        assert "  2022-05-27  000_9374126f18d855f6.txt  Joint Statement" in listing
 
     def test_explain_stdin_with_near_misses(self, run) -> None:  # type: ignore[no-untyped-def]
         """explain - reads stdin; --commitment shows why a cue did not count."""

@@ -3,7 +3,7 @@
 Library errors (:class:`~commitwatch.errors.CommitwatchError`) become ``Error: <where>: <what>;
 <what to do>`` on stderr with exit status 1; usage errors exit 2 (click's convention). A
 traceback is shown only with ``--debug``. The commands live in :mod:`.report` (report,
-timeline), :mod:`.catalog` (check, explain, diff) and :mod:`.evaluate`; what they share in :mod:`._common`.
+timeline), :mod:`.catalog` (check, explain, diff, seeds) and :mod:`.evaluate`; what they share in :mod:`._common`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from .._version import __version__
-from .catalog import check, diff, explain
+from .catalog import check, diff, explain, seeds
 from .evaluate import evaluate
 from .report import report, timeline
 
@@ -27,7 +27,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for _command in (report, timeline, check, explain, diff, evaluate):
+for _command in (report, timeline, check, explain, diff, evaluate, seeds):
     cli.add_command(_command)
 
 

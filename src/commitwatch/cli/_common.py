@@ -54,7 +54,41 @@ def handle_errors(command: F, status: int = EXIT_ERROR) -> F:
             click.echo(f"Error: {where}{exc.strerror or exc}; check the path, its permissions and free space", err=True)
             sys.exit(status)
 
-    return wrapper  # type: ignore[return-value]
+    # `commitwatch report --debug` as well as `commitwatch --debug report`
+    debug_option = click.option(
+        "--debug",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_debug,
+        help="Show a full traceback on errors.",
+    )
+    return debug_option(wrapper)  # type: ignore[return-value]
+
+
+def _remember_debug(context: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        context.find_root().params["debug"] = True
+
+
+def note_empty_selection(shown: int, **selection: object) -> None:
+    """Say on stderr that a selection left nothing to show, naming it (the output is still written)."""
+    chosen = {name: value for name, value in selection.items() if value}
+    if shown or not chosen:
+        return
+    described = ", ".join(
+        f"--{name} {', '.join(map(str, value)) if isinstance(value, tuple) else _day(value)}"
+        for name, value in chosen.items()
+    )
+    click.echo(f"note: no version matches {described}; check the dates and ids against the full report", err=True)
+
+
+def _day(value: object) -> str:
+    return value.date().isoformat() if isinstance(value, dt.datetime) else str(value)
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 sentence``, ``2 sentences``; ``many`` for an irregular plural (``entries``)."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"
 
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])

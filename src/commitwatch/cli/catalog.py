@@ -4,12 +4,41 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import _common as common
+
+if TYPE_CHECKING:
+    from ..model import SentenceExplanation
+
+
+@click.command()
+@click.option("--path", "path_only", is_flag=True, help="Print only the folder's path.")
+@common.handle_errors
+def seeds(path_only: bool) -> None:
+    """The shipped seed statements: where they are, and what each is.
+
+    With --path, the folder alone (`commitwatch report "$(commitwatch seeds --path)"`); otherwise
+    the folder, then each statement's date, file and title. The shipped catalog is beside them
+    (`commitwatch check` reads it by default).
+    """
+    from .._shipped import shipped_catalog, shipped_seeds
+
+    folder = shipped_seeds()
+    if path_only:
+        click.echo(str(folder))
+        return
+    from ..load import load_statements
+
+    click.echo(f"seeds: {folder}")
+    click.echo(f"catalog: {shipped_catalog()}")
+    for statement in load_statements(folder).statements:
+        date = statement.meta.date.isoformat() if statement.meta.date else "undated"
+        click.echo(f"  {date}  {Path(statement.path).name}  {statement.meta.title}")
 
 
 @click.command()
@@ -25,8 +54,9 @@ def check(catalog_dir: Path | None) -> None:
         click.echo(failure.format(), err=True)
     status = "ok" if not result.failures else f"{len(result.failures)} failed"
     click.echo(
-        f"catalog {catalog.version} ({catalog.root}): {len(catalog.families)} families, {result.commitments} entries, "
-        f"{result.cues} cues, {result.passed} of {len(result.outcomes)} examples passed: {status}"
+        f"catalog {catalog.version} ({catalog.root}): {common.plural(len(catalog.families), 'family', 'families')}, "
+        f"{common.plural(result.commitments, 'entry', 'entries')}, {common.plural(result.cues, 'cue')}, "
+        f"{result.passed} of {common.plural(len(result.outcomes), 'example')} passed: {status}"
     )
     if catalog.schema == 1:
         click.echo(
@@ -41,8 +71,12 @@ def check(catalog_dir: Path | None) -> None:
 @click.argument("statement", type=click.Path(allow_dash=True, path_type=Path))
 @common.catalog_option
 @click.option("--commitment", "commitment_id", help="Only this commitment id, with its near misses.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@common.output_option
 @common.handle_errors
-def explain(statement: Path, catalog_dir: Path | None, commitment_id: str | None) -> None:
+def explain(
+    statement: Path, catalog_dir: Path | None, commitment_id: str | None, output_format: str, output: Path | None
+) -> None:
     """How STATEMENT (a file, or - for stdin) was read: each sentence that hit, and why.
 
     For each sentence: the stance and the predicate that set it, the cues that matched, their
@@ -68,29 +102,45 @@ def explain(statement: Path, catalog_dir: Path | None, commitment_id: str | None
             raise InputError(Problem(f"no such file: {statement}", None, None, "check the path"))
         loaded = load_statement(statement)
     explanations = explain_statement(loaded, catalog, commitment_id)
-    click.echo(f"{loaded.path}: {len(loaded.sentences)} sentences, {len(explanations)} with matches")
+    inputs = common.input_files((statement,) if str(statement) != "-" else (), catalog_dir)
+    with common.output(output, inputs) as handle:
+        if output_format == "json":
+            import json
+
+            from ..converter import make_converter
+
+            data = {"path": loaded.path, "sentences": len(loaded.sentences), "explanations": explanations}
+            handle.write(json.dumps(make_converter().unstructure(data), indent=2, ensure_ascii=False) + "\n")
+        else:
+            handle.write("\n".join(_explanation_lines(loaded.path, len(loaded.sentences), explanations)) + "\n")
+
+
+def _explanation_lines(path: str, sentences: int, explanations: Sequence[SentenceExplanation]) -> list[str]:
+    lines = [f"{path}: {common.plural(sentences, 'sentence')}, {len(explanations)} with matches"]
+    echo = lines.append
     for item in explanations:
-        click.echo("")
-        click.echo(f"[{item.sentence_index}] {' '.join(item.sentence.split())}")
+        echo("")
+        echo(f"[{item.sentence_index}] {' '.join(item.sentence.split())}")
         for observation in item.observations:
             cues = ", ".join(
                 f"{cue.cue!r} -> {cue.level} ({' '.join(cue.text.split())!r})" for cue in observation.evidence.cues
             )
             modifiers = ", ".join(f"{m.kind} {m.text!r}" for m in observation.evidence.modifiers) or "none"
-            click.echo(
+            echo(
                 f"  {observation.commitment_id}: {observation.stance}, {observation.level} ({observation.polarity}); "
                 f"holders: {', '.join(observation.holders)} [{observation.holder_basis}]"
             )
-            click.echo(f"    stance: {observation.stance_basis}")
+            echo(f"    stance: {observation.stance_basis}")
             if observation.addressee:
-                click.echo(f"    asks: {', '.join(observation.addressee)}")
-            click.echo(f"    cues: {cues}")
-            click.echo(f"    modifiers: {modifiers}")
+                echo(f"    asks: {', '.join(observation.addressee)}")
+            echo(f"    cues: {cues}")
+            echo(f"    modifiers: {modifiers}")
             if observation.quantities:
                 found = ", ".join(f"{q.kind} {' '.join(q.text.split())!r}" for q in observation.quantities)
-                click.echo(f"    quantities: {found}")
+                echo(f"    quantities: {found}")
         for miss in item.near_misses:
-            click.echo(f"  near miss {miss.commitment_id}: {miss.cue!r} matched {miss.text!r}, but {miss.reason}")
+            echo(f"  near miss {miss.commitment_id}: {miss.cue!r} matched {miss.text!r}, but {miss.reason}")
+    return lines
 
 
 def _diff_errors(command: Any) -> Any:

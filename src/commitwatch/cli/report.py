@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import _common as common
+
+if TYPE_CHECKING:
+    from ..model import Version
 
 
 @click.command()
@@ -48,18 +53,28 @@ def report(
         common.output(output, common.input_files(statements, catalog_dir)) as handle,
         common.run(statements, cleaning, catalog, jobs) as streamed,
     ):
-        head, versions = select_stream(
+        head, selected = select_stream(
             streamed.head, streamed.versions, families=families, commitments=commitments, **common.dates(since, until)
         )
+        shown = 0
+
+        def counted() -> Iterator[Version]:
+            nonlocal shown
+            for version in selected:
+                shown += 1
+                yield version
+
         if output_format == "json":
-            write_json(head, versions, handle)
+            write_json(head, counted(), handle)
         else:
-            write_markdown(head, versions, handle, show_unchanged=show_all, oldest_first=oldest_first)
+            write_markdown(head, counted(), handle, show_unchanged=show_all, oldest_first=oldest_first)
+    common.note_empty_selection(shown, since=since, until=until, family=families, commitment=commitments)
 
 
 @click.command()
 @common.statement_arguments
 @common.catalog_option
+@common.output_option
 @common.selection_options
 @common.handle_errors
 def timeline(
@@ -67,6 +82,7 @@ def timeline(
     jobs: int | None,
     cleaning: Path | None,
     catalog_dir: Path | None,
+    output: Path | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
     families: tuple[str, ...],
@@ -83,4 +99,8 @@ def timeline(
         commitments=commitments,
         **common.dates(since, until),
     )
-    click.echo(render_timeline(changelog), nl=False)
+    with common.output(output, common.input_files(statements, catalog_dir)) as handle:
+        handle.write(render_timeline(changelog))
+    common.note_empty_selection(
+        len(changelog.versions), since=since, until=until, family=families, commitment=commitments
+    )
