@@ -165,8 +165,22 @@ class TestCatalogEdit:
         shutil.copytree(CATALOG, pytester.path / "catalog")
         result = pytester.runpytest()
         result.assert_outcomes(failed=1)
-        result.stdout.fnmatch_lines(["*commitwatch_regression: *statements*(paths are relative to the test file, in *"])
-        assert "Traceback" not in result.stdout.str()
+        result.stdout.fnmatch_lines(["commitwatch_regression (paths are relative to *): *statements*"])
+        assert "During handling" not in result.stdout.str()
+
+    def test_a_catalog_that_does_not_load_fails_in_one_line(self, pytester: pytest.Pytester) -> None:
+        """A typo in the catalog: its file, line and fix in the failure, without a traceback."""
+        pytester.makepyfile(test_mine=TEST_FILE)
+        shutil.copytree(STATEMENTS, pytester.path / "statements")
+        catalog = shutil.copytree(CATALOG, pytester.path / "catalog")
+        path = catalog / "talks.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("    cues:", "    cuse:", 1), encoding="utf-8")
+        result = pytester.runpytest()
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(
+            ["commitwatch_regression (paths are relative to *", "*talks.yaml:6: unknown key 'cuse'*"]
+        )
+        assert "During handling" not in result.stdout.str()
 
     def test_diff_reports_exactly_those_entries(self, tmp_path: Path) -> None:
         """`commitwatch diff` lists the same entries, as catalog changes, and exits 1."""

@@ -74,9 +74,11 @@ class CommitwatchRegression:
             corpus = load_statements(*(here / Path(source) for source in sources))
             loaded = load_catalog(here / Path(catalog)) if isinstance(catalog, (str, Path)) else catalog
         except CommitwatchError as exc:
-            pytest.fail(
-                f"commitwatch_regression: {exc} (paths are relative to the test file, in {here})", pytrace=False
-            )
+            problem = str(exc)
+        else:
+            problem = ""
+        if problem:  # failed outside the except clause, so that no chained traceback is shown
+            pytest.fail(f"commitwatch_regression (paths are relative to {here}): {problem}", pytrace=False)
         changelog = track(corpus, loaded)
         if not all(Path(source).is_absolute() for source in sources):
             # named as the test names it, not from where pytest runs: the expected files must not move
