@@ -95,6 +95,28 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
         return result
 
 
+def _guarded(constructor: Any) -> Any:
+    """A value constructor whose failure on a bad value ("!!int abc") is a YAML error at its line."""
+
+    def construct(loader: _Loader, node: yaml.Node) -> Any:
+        try:
+            return constructor(loader, node)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{node.tag.rsplit(':', 1)[-1]} value {getattr(node, 'value', '')!r} is not valid ({exc})",
+                node.start_mark,
+            ) from None
+
+    return construct
+
+
+for _tag, _constructor in list(_Loader.yaml_constructors.items()):
+    if _tag is not None and _tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+        _Loader.add_constructor(_tag, _guarded(_constructor))
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_sequence)
 
@@ -188,6 +210,9 @@ def load_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[Any, list[
         return None, [Problem(f"invalid YAML: {exc}", path, None, "fix the YAML syntax")]
     except RecursionError:
         return None, [Problem("the YAML is nested too deeply", path, None, "flatten the structure")]
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError) as exc:
+        # a tagged value that fails after its node was read ("!!set x"): no line is known then
+        return None, [Problem(f"invalid YAML value: {exc}", path, None, "remove the '!!' tags, which are not needed")]
     return data, loader.problems
 
 

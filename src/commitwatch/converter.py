@@ -211,6 +211,18 @@ def structure_yaml(converter: cattrs.Converter, data: Any, cls: type[T], path: s
     Returns:
         The object (None when there were problems) and every problem found.
     """
+    if attrs.has(cls) and not isinstance(data, Mapping):
+        got = (
+            "a list" if isinstance(data, list) else "nothing" if data is None else f"{type(data).__name__} {data!r:.40}"
+        )
+        return None, [
+            Problem(
+                f"expected keys and values ('key: value' lines) at the top of the file, got {got}",
+                path,
+                getattr(data, "line", None) or 1,
+                "see the documentation for the file's layout",
+            )
+        ]
     try:
         return converter.structure(data, cls), []
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:

@@ -46,7 +46,15 @@ def resolve_base_catalog(base: str, catalog_dir: Path | None) -> Iterator[Path]:
         )
     root = Path(top.decode().strip())
     relative = folder.relative_to(root).as_posix()
-    archive = _git(root, "archive", "--format=tar", base, "--", relative)
+    # user text never reaches git as an option ("--output=FILE" would truncate FILE): the revision
+    # is verified as a commit first, and only its hash is passed on
+    verified = (
+        None
+        if base.startswith("-")
+        else _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{base}^{{commit}}")
+    )
+    commit = verified.decode().strip() if verified else ""
+    archive = _git(root, "archive", "--format=tar", commit, "--", relative) if commit else None
     if archive is None:
         raise InputError(
             Problem(

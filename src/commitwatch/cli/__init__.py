@@ -8,6 +8,8 @@ timeline), :mod:`.catalog` (check, explain, diff, seeds) and :mod:`.evaluate`; w
 
 from __future__ import annotations
 
+import signal
+
 import click
 
 from .._version import __version__
@@ -33,4 +35,10 @@ for _command in (report, timeline, check, explain, diff, evaluate, seeds):
 
 def main() -> None:
     """Entry point of the ``commitwatch`` command."""
+    # SIGTERM unwinds like Ctrl-C does, so a half-written -o file is removed and workers are stopped
+    signal.signal(signal.SIGTERM, _terminated)
     cli(prog_name="commitwatch")
+
+
+def _terminated(signum: int, _: object) -> None:
+    raise SystemExit(128 + signum)

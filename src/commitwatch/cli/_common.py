@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -43,6 +44,11 @@ def handle_errors(command: F, status: int = EXIT_ERROR) -> F:
                 raise
             click.echo(f"Error: {exc}", err=True)
             sys.exit(status)
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            click.echo("Interrupted; an -o FILE is left as it was.", err=True)
+            sys.exit(130)
         except BrokenPipeError:
             # The reader went away (`commitwatch report | head`): stop quietly, as other tools do.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -100,7 +106,8 @@ def statement_arguments(command: F) -> F:
     command = click.option(
         "--jobs",
         type=click.IntRange(min=1),
-        help="Worker processes (default: every core for 200 statements or more).",
+        callback=_sane_jobs,
+        help="Worker processes (default: every core for 200 statements or more; at most the cores).",
     )(command)
     command = click.option(
         "--cleaning",
@@ -108,6 +115,15 @@ def statement_arguments(command: F) -> F:
         help="Extra cleaning rules (YAML), added to the defaults.",
     )(command)
     return command
+
+
+def _sane_jobs(_: click.Context, __: click.Parameter, jobs: int | None) -> int | None:
+    """--jobs, at most one process per core: more only cost memory and start-up (with a note)."""
+    cores = os.cpu_count() or 1
+    if jobs is not None and jobs > cores:
+        click.echo(f"note: --jobs {jobs} is more than this machine's {cores} cores; using {cores}", err=True)
+        return cores
+    return jobs
 
 
 def catalog_option(command: F) -> F:
@@ -199,13 +215,15 @@ def dates(since: dt.datetime | None, until: dt.datetime | None) -> dict[str, dt.
     return {"since": since.date() if since else None, "until": until.date() if until else None}
 
 
-def input_files(statements: tuple[Path, ...], catalog_dir: Path | None) -> set[Path]:
-    """Every file a run reads, so that -o FILE can refuse to overwrite one."""
+def input_files(statements: tuple[Path, ...], catalog_dir: Path | None, *others: Path | None) -> set[Path]:
+    """Every file a run reads (statements, manifests, cleaning rules, catalog, ``others`` such as
+    --cleaning or --gold), so that -o FILE can refuse to overwrite one."""
     from .._shipped import shipped_catalog, shipped_seeds
     from ..load.files import folder_entries
 
     roots = list(statements) or [shipped_seeds()]
     roots.append(catalog_dir or shipped_catalog())
+    roots.extend(other for other in others if other is not None)
     files: set[Path] = set()
     for root in roots:
         if root.is_dir():
@@ -223,19 +241,43 @@ def output(path: Path | None, inputs: set[Path]) -> Iterator[TextIO]:
         return
     from ..errors import InputError, Problem
 
-    if path.resolve() in inputs:
+    target = path.resolve()  # through a symbolic link: its target is what gets written
+    if target in inputs:
         raise InputError(
             Problem(
                 f"refusing to overwrite {path}, one of this run's input files", None, None, "choose another -o FILE"
             )
         )
-    with _atomic(path) as handle:
+    mode = None
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        pass
+    else:
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(
+                Problem(f"refusing to write to {path}: not a regular file", None, None, "choose a file name for -o")
+            )
+        if info.st_nlink > 1:
+            raise InputError(
+                Problem(
+                    f"refusing to write to {path}: it has other hard links, which replacing it would break",
+                    None,
+                    None,
+                    "write elsewhere and copy the result",
+                )
+            )
+        mode = stat.S_IMODE(info.st_mode)
+    with _atomic(target, mode) as handle:
         yield handle
 
 
 @contextmanager
-def _atomic(path: Path) -> Iterator[Any]:
-    """Write to a temporary file beside ``path`` and rename it over ``path`` only on success."""
+def _atomic(path: Path, mode: int | None) -> Iterator[Any]:
+    """Write to a temporary file beside ``path`` and rename it over ``path`` only on success.
+
+    The file keeps an existing file's ``mode``; a new one gets what the umask allows, as a file
+    the shell creates would (a temporary file starts private)."""
     from ..errors import InputError, Problem
 
     directory = path.resolve().parent
@@ -246,6 +288,11 @@ def _atomic(path: Path) -> Iterator[Any]:
             Problem(f"cannot write {path}: {exc.strerror}", None, None, "check the folder exists and is writable")
         ) from None
     try:
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(descriptor, mode)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
         os.replace(temporary, path)

@@ -50,7 +50,7 @@ def report(
 
     catalog = common.load_catalog(catalog_dir)
     with (
-        common.output(output, common.input_files(statements, catalog_dir)) as handle,
+        common.output(output, common.input_files(statements, catalog_dir, cleaning)) as handle,
         common.run(statements, cleaning, catalog, jobs) as streamed,
     ):
         head, selected = select_stream(
@@ -99,7 +99,7 @@ def timeline(
         commitments=commitments,
         **common.dates(since, until),
     )
-    with common.output(output, common.input_files(statements, catalog_dir)) as handle:
+    with common.output(output, common.input_files(statements, catalog_dir, cleaning)) as handle:
         handle.write(render_timeline(changelog))
     common.note_empty_selection(
         len(changelog.versions), since=since, until=until, family=families, commitment=commitments

@@ -17,6 +17,7 @@ from typing import Literal
 
 import attrs
 
+from .._files import read_regular_text
 from .._yaml import line_at, load_yaml
 from ..converter import make_converter, structure_yaml
 from ..errors import InputError, Problem, display_path
@@ -80,12 +81,7 @@ def load_cleaning_rules(path: Path) -> CleaningRules:
     Raises:
         InputError: The file cannot be read or is not a valid rules file (every problem listed).
     """
-    shown = display_path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(f"cannot read cleaning rules: {exc}", shown, None, "check the path")) from None
-    return _parse_rules(text, shown)
+    return _parse_rules(read_regular_text(path, "the cleaning rules"), display_path(path))
 
 
 def _parse_rules(text: str, shown: str) -> CleaningRules:

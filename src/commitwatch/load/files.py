@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 
+from .._files import read_regular_text
 from ..errors import InputError, Problem, StatementError, display_path
 from ..model import SkippedFile, StatementMeta
 from .cleaning import CleaningRules, default_cleaning_rules, load_cleaning_rules
@@ -145,7 +146,7 @@ def enumerate_files(path: Path, cleaning: CleaningRules | None, seen: set[Path])
     folder = path if path.is_dir() else path.parent
     manifest = _load_manifest(folder)
     rules = default_cleaning_rules()
-    if (folder / CLEANING_FILE).is_file():
+    if (folder / CLEANING_FILE).exists():  # read even if it is no regular file, to be refused
         rules = rules.extended(load_cleaning_rules(folder / CLEANING_FILE))
     if cleaning is not None:
         rules = rules.extended(cleaning)
@@ -197,17 +198,9 @@ def _load_manifest(folder: Path) -> Manifest | None:
         return None
     shown = display_path(manifest_path)
     try:
-        text = manifest_path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise StatementError(
-            Problem(
-                f"the manifest is not UTF-8 text ({exc.reason} at byte {exc.start})", shown, None, "save it as UTF-8"
-            )
-        ) from None
-    except OSError as exc:
-        raise StatementError(
-            Problem(f"cannot read the manifest: {exc.strerror}", shown, None, "check its permissions")
-        ) from None
+        text = read_regular_text(manifest_path, "the manifest")
+    except InputError as exc:
+        raise StatementError(exc.problems) from None
     loaded, problems = parse_manifest(text, shown)
     if problems or loaded is None:
         raise StatementError(problems)

@@ -87,7 +87,7 @@ def find_manifest(folder: Path) -> Path | None:
     """The manifest file in ``folder``, if there is one."""
     for name in MANIFEST_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        if candidate.exists():  # a FIFO or device under the name is refused when read, never ignored
             return candidate
     return None
 

@@ -9,7 +9,9 @@ is logged on the statement; a file that cannot be used says why and what to do.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 
 import attrs
@@ -25,6 +27,32 @@ from .text import normalize, slice_segments
 __all__ = ["read_file"]
 
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+MAX_STATEMENT_BYTES = 20 * 1024 * 1024  # far above any official statement; a larger file is not one
+
+
+class _Unreadable(Exception):
+    def __init__(self, reason: str, hint: str) -> None:
+        super().__init__(reason)
+        self.reason, self.hint = reason, hint
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_STATEMENT_BYTES`.
+
+    A FIFO or a device is never opened (a FIFO would block, /dev/zero never end), and at most one
+    byte past the limit is read, whatever the file system says of its size.
+    """
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise _Unreadable("not a regular file (a pipe, device or socket)", "copy the statement into a regular file")
+    with open(path, "rb") as handle:
+        raw = handle.read(MAX_STATEMENT_BYTES + 1)
+    if len(raw) > MAX_STATEMENT_BYTES:
+        raise _Unreadable(
+            f"larger than {MAX_STATEMENT_BYTES // (1024 * 1024)} MB, more than any statement",
+            "split it into one file per statement",
+        )
+    return raw
 
 
 def read_file(task: FileTask) -> Statement | SkippedFile:
@@ -35,7 +63,9 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     """
     path, shown, rules = task.path, task.shown, task.rules
     try:
-        raw = path.read_bytes()
+        raw = _read_regular(path)
+    except _Unreadable as exc:
+        return SkippedFile(shown, exc.reason, exc.hint)
     except OSError as exc:
         return SkippedFile(
             shown, f"cannot read the file: {exc.strerror or exc}", "check that it exists and is readable"

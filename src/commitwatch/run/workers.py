@@ -8,6 +8,7 @@ worker, so only small pieces cross between processes.
 from __future__ import annotations
 
 import pickle
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -88,12 +89,18 @@ def read_all(tasks: Sequence[FileTask], catalog: Catalog, jobs: int) -> Iterator
     _worker_matcher = Matcher(catalog)  # forked workers inherit it, patterns parsed once for all
     try:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,)) as pool:
-            for done, (_, results) in enumerate(
-                ordered_chunks(pool, _work_chunk, tasks, chunk=chunk, in_flight=jobs * 3)
-            ):
-                if not done:
-                    _worker_matcher = None  # the workers have started with it: the parent needs it no more
-                yield from results
+            try:
+                for done, (_, results) in enumerate(
+                    ordered_chunks(pool, _work_chunk, tasks, chunk=chunk, in_flight=jobs * 3)
+                ):
+                    if not done:
+                        _worker_matcher = None  # the workers have started with it: the parent needs it no more
+                    yield from results
+            except BaseException:
+                # stopped (SIGTERM, Ctrl-C, an error, the reader gone): no chunk is started after this,
+                # the workers end with the one they hold, and none outlives the run
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
     finally:
         _worker_matcher = None
 
@@ -112,6 +119,9 @@ _worker_matcher: Matcher | None = None
 
 def _start_worker(catalog: Catalog) -> None:
     global _worker_matcher
+    # a forked worker inherits the command's SIGTERM handler; it should simply end, as the pool expects
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops the pool
     if _worker_matcher is None or _worker_matcher.catalog is not catalog:  # a spawned, not forked, worker
         _worker_matcher = Matcher(catalog)
 
