@@ -1,0 +1,210 @@
+"""Hostile and broken input: each attack ends in a clear error or a skip record, quickly, and
+nothing outside the requested output is touched. One test per attack that once succeeded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from commitwatch import load_statements, shipped_catalog, shipped_seeds
+from commitwatch.cli import cli
+
+SEED = shipped_seeds() / "000_9374126f18d855f6.txt"
+posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and signals are POSIX")
+
+
+def _run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, list(args))
+
+
+def _statement(folder: Path, name: str = "a.txt", front: str = "title: A\ndate: 2024-01-01\n") -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(f"---\n{front}---\nWe reaffirm our commitment to dialogue with the DPRK.\n", encoding="utf-8")
+    return path
+
+
+class TestGitRevisions:
+    def test_a_revision_that_looks_like_an_option_never_reaches_git_as_one(self, tmp_path: Path) -> None:
+        """`--base-catalog=--output=FILE` once made git truncate FILE."""
+        victim = tmp_path / "victim.txt"
+        victim.write_text("keep me\n", encoding="utf-8")
+        result = _run("diff", f"--base-catalog=--output={victim}", "--catalog", str(shipped_catalog()))
+        assert result.exit_code == 2
+        assert "neither a folder nor a git revision" in result.stderr
+        assert victim.read_text(encoding="utf-8") == "keep me\n"
+
+
+@posix_only
+class TestOnlyRegularFiles:
+    def test_a_fifo_among_the_statements_is_skipped_not_read_forever(self, tmp_path: Path) -> None:
+        folder = tmp_path / "statements"
+        _statement(folder)
+        os.mkfifo(folder / "pipe.txt")
+        corpus = load_statements(folder)
+        assert [s.reason for s in corpus.skipped] == ["not a regular file (a pipe, device or socket)"]
+        assert len(corpus.statements) == 1
+
+    def test_a_device_named_on_the_command_line_is_skipped(self) -> None:
+        result = _run("report", "/dev/zero")
+        assert result.exit_code == 0
+        assert "`zero`: not a regular file" in result.stdout
+
+    def test_a_fifo_under_the_manifest_name_is_refused(self, tmp_path: Path) -> None:
+        folder = tmp_path / "statements"
+        _statement(folder)
+        os.mkfifo(folder / "statements.yaml")
+        result = _run("report", str(folder))
+        assert result.exit_code == 1
+        assert "statements.yaml: the manifest is not a regular file" in result.stderr
+
+    def test_a_statement_past_the_size_limit_is_skipped(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        from commitwatch.load import read
+
+        monkeypatch.setattr(read, "MAX_STATEMENT_BYTES", 64)
+        folder = tmp_path / "statements"
+        _statement(folder)
+        corpus = load_statements(folder)
+        assert corpus.skipped[0].reason.startswith("larger than")
+
+
+class TestOutputFile:
+    @posix_only
+    def test_refuses_a_device_and_a_fifo(self, tmp_path: Path) -> None:
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        for target in ("/dev/null", str(fifo)):
+            result = _run("report", "-o", target)
+            assert result.exit_code == 1
+            assert "not a regular file" in result.stderr
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+    def test_refuses_a_file_with_other_hard_links(self, tmp_path: Path) -> None:
+        target = tmp_path / "report.md"
+        target.write_text("old\n", encoding="utf-8")
+        os.link(target, tmp_path / "other-name.md")
+        result = _run("report", "-o", str(target))
+        assert result.exit_code == 1
+        assert "other hard links" in result.stderr
+        assert (tmp_path / "other-name.md").read_text(encoding="utf-8") == "old\n"
+
+    def test_writes_through_a_symbolic_link(self, tmp_path: Path) -> None:
+        real = tmp_path / "real.md"
+        real.write_text("old\n", encoding="utf-8")
+        (tmp_path / "link.md").symlink_to(real)
+        assert _run("report", "-o", str(tmp_path / "link.md")).exit_code == 0
+        assert (tmp_path / "link.md").is_symlink()
+        assert real.read_text(encoding="utf-8").startswith("# Commitment changelog")
+
+    def test_keeps_an_existing_mode_and_honours_the_umask(self, tmp_path: Path) -> None:
+        kept = tmp_path / "kept.md"
+        kept.write_text("old\n", encoding="utf-8")
+        kept.chmod(0o640)
+        assert _run("report", "-o", str(kept)).exit_code == 0
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+        umask = os.umask(0o027)
+        try:
+            assert _run("report", "-o", str(tmp_path / "new.md")).exit_code == 0
+        finally:
+            os.umask(umask)
+        assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o640
+
+    def test_refuses_every_input_the_cleaning_rules_and_the_manifest_too(self, tmp_path: Path) -> None:
+        folder = shutil.copytree(shipped_seeds(), tmp_path / "seeds")
+        rules = tmp_path / "rules.yaml"
+        rules.write_text("rules: []\n", encoding="utf-8")
+        for target in (rules, folder / "statements.yaml"):
+            before = target.read_bytes()
+            result = _run("report", str(folder), "--cleaning", str(rules), "-o", str(target))
+            assert result.exit_code == 1
+            assert "one of this run's input files" in result.stderr
+            assert target.read_bytes() == before
+
+
+class TestBrokenYaml:
+    @pytest.mark.parametrize("value", ["!!int abc", "!!float zz", "!!timestamp x", "!!set x", "!!binary ###"])
+    def test_a_bad_tagged_value_in_front_matter_skips_that_file_only(self, tmp_path: Path, value: str) -> None:
+        folder = tmp_path / "statements"
+        _statement(folder, "good.txt")
+        _statement(folder, "bad.txt", front=f"title: {value}\ndate: 2024-02-01\n")
+        corpus = load_statements(folder)
+        assert [s.path for s in corpus.skipped] == ["bad.txt"]
+        assert corpus.skipped[0].reason.startswith("broken front matter")
+
+    @pytest.mark.parametrize(("name", "text"), [("statements.yaml", "justaword\n"), ("cleaning.yaml", "- 1\n- 2\n")])
+    def test_a_manifest_or_rules_file_of_the_wrong_shape_is_a_located_error(
+        self, tmp_path: Path, name: str, text: str
+    ) -> None:
+        folder = tmp_path / "statements"
+        _statement(folder)
+        (folder / name).write_text(text, encoding="utf-8")
+        result = _run("report", str(folder))
+        assert result.exit_code == 1
+        assert f"{name}:1: expected keys and values" in result.stderr
+        assert "Traceback" not in result.stderr
+
+
+class TestProcesses:
+    def test_jobs_are_clamped_to_the_cores_with_a_note(self) -> None:
+        result = _run("report", "--jobs", "1000")
+        assert result.exit_code == 0
+        assert f"using {os.cpu_count() or 1}" in result.stderr
+
+    @posix_only
+    @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc")
+    def test_sigterm_removes_the_temporary_file_and_stops_the_workers(self, tmp_path: Path) -> None:
+        """SIGTERM while `report -o` runs with workers: exit 143, no hidden temporary file, no orphans."""
+        folder = tmp_path / "corpus"
+        folder.mkdir()
+        text = SEED.read_text(encoding="utf-8")
+        for number in range(600):
+            day = dt.date(1901, 1, 1) + dt.timedelta(days=number)
+            (folder / f"s{number:04d}.txt").write_text(f"---\ntitle: S{number}\ndate: {day}\n---\n{text}", "utf-8")
+        out = tmp_path / "out" / "report.md"
+        out.parent.mkdir()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "commitwatch", "report", str(folder), "--jobs", "2", "-o", str(out)],
+            stderr=subprocess.DEVNULL,
+        )
+        children: list[int] = []
+        deadline = time.monotonic() + 60
+        while not children and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            children = _children(process.pid)
+        if not children:
+            process.wait()
+            pytest.skip("the run ended before its workers could be seen")
+        process.send_signal(signal.SIGTERM)
+        status = process.wait(timeout=60)
+        if status == 0:
+            pytest.skip("the run ended before the signal came")
+        assert status == 128 + signal.SIGTERM
+        assert list(out.parent.iterdir()) == []
+        time.sleep(0.5)
+        assert [pid for pid in children if _alive(pid)] == []
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
