@@ -155,6 +155,50 @@ class TestBrokenYaml:
         assert "Traceback" not in result.stderr
 
 
+class TestOddButHonestInput:
+    def test_a_comma_in_a_collective_subject_is_a_located_catalog_error(self, tmp_path: Path) -> None:
+        catalog = shutil.copytree(Path(__file__).parent / "fixtures" / "catalog", tmp_path / "catalog")
+        path = catalog / "catalog.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace('["we",', '["we, the leaders",'), encoding="utf-8")
+        result = _run("check", "--catalog", str(catalog))
+        assert result.exit_code == 1
+        assert "catalog.yaml:24: collective subject 'we, the leaders'" in result.stderr
+
+    def test_explain_reads_latin1_bytes_from_stdin(self) -> None:
+        result = CliRunner().invoke(cli, ["explain", "-"], input=b"We reaffirm our commitment to dialogue \xe9t\xe9.\n")
+        assert result.exit_code == 0, result.stderr
+        assert "dialogue.door_open" in result.stdout
+
+    @posix_only
+    def test_a_symbolic_link_loop_is_skipped(self, tmp_path: Path) -> None:
+        folder = tmp_path / "statements"
+        _statement(folder)
+        (folder / "loop.txt").symlink_to(folder / "loop2.txt")
+        (folder / "loop2.txt").symlink_to(folder / "loop.txt")
+        corpus = load_statements(folder)
+        assert len(corpus.statements) == 1
+        assert {s.path for s in corpus.skipped} == {"loop.txt", "loop2.txt"}
+
+    def test_utf16_with_a_byte_order_mark_is_text(self, tmp_path: Path) -> None:
+        folder = tmp_path / "statements"
+        text = "---\ntitle: A\ndate: 2024-01-01\n---\nWe reaffirm our commitment to dialogue.\n"
+        folder.mkdir()
+        (folder / "a.txt").write_bytes(text.encode("utf-16"))
+        corpus = load_statements(folder)
+        assert corpus.skipped == ()
+        assert corpus.statements[0].meta.title == "A"
+
+    def test_a_manifest_entry_written_with_a_leading_dot_applies(self, tmp_path: Path) -> None:
+        folder = tmp_path / "statements"
+        folder.mkdir()
+        (folder / "x.txt").write_text("We reaffirm our commitment to dialogue.\n", encoding="utf-8")
+        (folder / "statements.yaml").write_text(
+            "statements:\n  - file: ./x.txt\n    date: 2024-01-01\n    title: X\n", encoding="utf-8"
+        )
+        corpus = load_statements(folder)
+        assert [s.meta.title for s in corpus.statements] == ["X"]
+
+
 class TestProcesses:
     def test_jobs_are_clamped_to_the_cores_with_a_note(self) -> None:
         result = _run("report", "--jobs", "1000")

@@ -144,6 +144,23 @@ def _load_main(path: Path, problems: list[Problem]) -> Catalog | None:
             except PatternError as exc:
                 line = line_at(data, "stance", stance, index)
                 problems.append(Problem(f"{stance} predicate {term!r}: {exc}", shown, line, "fix the pattern"))
+    for index, subject in enumerate(head.collective_subjects):
+        try:
+            compile_pattern(subject, require_anchor=False)
+        except PatternError as exc:
+            line = line_at(data, "collective_subjects", index)
+            problems.append(Problem(f"collective subject {subject!r}: {exc}", shown, line, "fix the pattern"))
+    for party_index, party in enumerate(head.parties):
+        for alias_index, name in enumerate((party.name, *party.aliases)):
+            try:
+                compile_pattern(name, require_anchor=False)
+            except PatternError as exc:
+                trail = (
+                    ("parties", party_index, "name")
+                    if alias_index == 0
+                    else ("parties", party_index, "aliases", alias_index - 1)
+                )
+                problems.append(Problem(f"party name {name!r}: {exc}", shown, line_at(data, *trail), "fix the pattern"))
     for kind, lexicon in head.modifiers.lexicons().items():
         for index, term in enumerate((*lexicon.terms, *lexicon.pseudo)):
             key = "terms" if index < len(lexicon.terms) else "pseudo"

@@ -90,10 +90,10 @@ def explain(
     if commitment_id is not None and commitment_id not in {c.id for c in catalog.commitments}:
         common.unknown_commitment(catalog, commitment_id)
     if str(statement) == "-":
-        text = sys.stdin.read()
+        data = sys.stdin.buffer.read()  # bytes, decoded as a file's are (Latin-1 input too)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "stdin.txt"
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(data)
             loaded = load_statement(path)
     else:
         if not statement.is_file():

@@ -131,10 +131,22 @@ def folder_entries(folder: Path) -> list[FolderEntry]:
     with os.scandir(folder) as entries:
         for entry in entries:
             path = folder / entry.name
-            real = path.resolve() if entry.is_symlink() else real_folder / entry.name
-            found.append(FolderEntry(path, real, entry.is_dir()))
+            real = _resolved(path) if entry.is_symlink() else real_folder / entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a link that loops: not a folder; reading it is skipped with the reason
+                is_dir = False
+            found.append(FolderEntry(path, real, is_dir))
     found.sort(key=_name_of)
     return found
+
+
+def _resolved(path: Path) -> Path:
+    """Where a symbolic link leads; a loop leads nowhere, and reading it is then skipped with the reason."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return path
 
 
 def _name_of(entry: FolderEntry) -> str:
@@ -163,7 +175,6 @@ def enumerate_files(path: Path, cleaning: CleaningRules | None, seen: set[Path])
             yield task(path, path.name)
         return
     consumed = {*MANIFEST_NAMES, CLEANING_FILE}
-    listed = {entry.file for entry in manifest.statements} if manifest else set()
     for found in folder_entries(path):
         child = found.path
         if child.name in consumed or child.name.startswith("."):
@@ -172,7 +183,9 @@ def enumerate_files(path: Path, cleaning: CleaningRules | None, seen: set[Path])
             yield SkippedFile(
                 child.name + "/", "a folder inside the corpus folder is not searched", "pass it as its own argument"
             )
-        elif child.suffix.lower() not in STATEMENT_SUFFIXES and child.name not in listed:
+        elif child.suffix.lower() not in STATEMENT_SUFFIXES and not (
+            manifest is not None and manifest.lists(child.name)
+        ):
             yield SkippedFile(
                 child.name,
                 f"not a statement file ({child.suffix or 'no suffix'})",

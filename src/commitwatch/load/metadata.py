@@ -9,6 +9,7 @@ are kept as extra metadata rather than rejected, and plain numbers are read as t
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -66,13 +67,26 @@ class Manifest:
     path: str = ""
     statements: tuple[ManifestEntry, ...] = ()
     defaults: ManifestDefaults = ManifestDefaults()
+    _by_file: dict[str, ManifestEntry] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # one look-up per statement file, however long the manifest; "./x.txt" names x.txt
+        index = {listed_name(entry.file): entry for entry in reversed(self.statements)}
+        object.__setattr__(self, "_by_file", index)
 
     def meta(self, file: str) -> StatementMeta | None:
         """What the manifest says of ``file``, or None when it does not list it."""
-        for entry in self.statements:
-            if entry.file == file:
-                return entry.meta
-        return None
+        entry = self._by_file.get(file)
+        return entry.meta if entry is not None else None
+
+    def lists(self, file: str) -> bool:
+        """Whether the manifest has an entry for ``file``."""
+        return file in self._by_file
+
+
+def listed_name(file: str) -> str:
+    """A manifest entry's file as the folder names it: "./x.txt" and "x.txt" are one file."""
+    return posixpath.normpath(file.replace("\\", "/"))
 
 
 @attrs.frozen

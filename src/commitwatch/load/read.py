@@ -8,6 +8,7 @@ is logged on the statement; a file that cannot be used says why and what to do.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -72,10 +73,12 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
         )
     if not raw.strip():
         return SkippedFile(shown, "empty file", "add the statement's text or remove the file")
+    raw, bom_steps = _unicode_with_bom(raw)
     head = raw[:8192]
     if b"\x00" in head or len(_BINARY_CONTROL.findall(head)) > len(head) // 20:
         return SkippedFile(shown, "binary file, not text", "convert it to plain UTF-8 text")
     text, encoding, decode_steps = _decode(raw)
+    decode_steps = [*bom_steps, *decode_steps]
     if not text.strip():
         return SkippedFile(shown, "empty file", "add the statement's text or remove the file")
 
@@ -194,6 +197,33 @@ def _statement_id(path: Path) -> str:
 
 def _one_line(text: str) -> str:
     return text.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _unicode_with_bom(raw: bytes) -> tuple[bytes, list[CleaningStep]]:
+    """UTF-16 or UTF-32 text with a byte-order mark, re-encoded as UTF-8 (else the bytes as they are).
+
+    Offsets then count in the re-encoded text; the cleaning log says so."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                return raw, []
+            step = CleaningStep(
+                "decode-utf16",
+                "decoded",
+                f"{encoding.upper()} with a byte-order mark, read as text (offsets count in its UTF-8 form)",
+            )
+            return text.encode("utf-8"), [step]
+    return raw, []
 
 
 def _decode(raw: bytes) -> tuple[str, str, list[CleaningStep]]:

@@ -8,6 +8,7 @@ the reason, for ``commitwatch explain``.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -51,10 +52,15 @@ def counting_hits(cues: Sequence[CompiledCue], hits: list[Hit], text: str, miss:
         miss: Told of each hit that does not count, and why.
     """
     kept: list[Hit] = []
+    # the kept hits that count alone never overlap one another: by start, with their place in
+    # ``kept``, so the one a hit falls inside is found by a search, not by a walk over them all
+    alone: list[tuple[int, int, int]] = []  # (start, end, index in kept)
     for hit in sorted(hits, key=lambda h: (-(h.end - h.start), -cues[h.cue_index].rank, h.start)):
         standalone = cues[hit.cue_index].alone
-        longer = next((k for k in kept if cues[k.cue_index].alone and k.start < hit.end and hit.start < k.end), None)
+        longer = _first_overlapping(alone, kept, hit)
         if longer is None or not standalone:
+            if standalone:
+                bisect.insort(alone, (hit.start, hit.end, len(kept)))
             kept.append(hit)
         elif (hit.start, hit.end) != (longer.start, longer.end) or hit.cue_index != longer.cue_index:
             miss(hit, f"inside the longer cue match {text[longer.start : longer.end]!r}, which counts instead")
@@ -64,6 +70,16 @@ def counting_hits(cues: Sequence[CompiledCue], hits: list[Hit], text: str, miss:
         return []
     kept.sort(key=lambda h: (-cues[h.cue_index].rank, h.start))
     return kept
+
+
+def _first_overlapping(alone: list[tuple[int, int, int]], kept: list[Hit], hit: Hit) -> Hit | None:
+    """The earliest kept hit (in ``kept`` order) among those in ``alone`` that overlap ``hit``."""
+    last = bisect.bisect_left(alone, (hit.end,)) - 1  # the kept hits that start before the hit ends
+    first = None
+    while last >= 0 and alone[last][1] > hit.start:  # disjoint, so their ends are in order too
+        first = alone[last][2] if first is None else min(first, alone[last][2])
+        last -= 1
+    return kept[first] if first is not None else None
 
 
 class Exclusions:

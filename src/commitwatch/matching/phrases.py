@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -12,6 +13,9 @@ from ..load.words import Words, word_spans
 from .patterns import compile_pattern, phrases_of
 
 __all__ = ["Alternation", "Phrase", "PhraseSet"]
+
+_COUNTED = 16  # matches in a sentence placed by counting spaces; past that, by a search in their positions
+_SPACE = re.compile(" ")
 
 
 class Alternation:
@@ -110,8 +114,14 @@ class PhraseSet:
             if automaton is None or not words.original:
                 continue
             joined = words.joined if kind == 0 else f" {' '.join(words.original)} "
-            for end, (length, size, labels) in automaton.iter(joined):
-                position = joined.count(" ", 0, end - length + 2) - 1  # the words before the match
+            spaces: list[int] | None = None
+            for found_count, (end, (length, size, labels)) in enumerate(automaton.iter(joined)):
+                if found_count < _COUNTED:
+                    position = joined.count(" ", 0, end - length + 2) - 1  # the words before the match
+                else:  # a sentence with many matches: counting from the start each time would be quadratic
+                    if spaces is None:
+                        spaces = [m.start() for m in _SPACE.finditer(joined)]
+                    position = bisect.bisect_right(spaces, end - length + 1) - 1
                 for order, (label, category) in enumerate(labels):
                     rank = (size, kind, order, label)
                     if rank > best.get((position, category), (0, 0, 0, "")):
