@@ -155,6 +155,46 @@ class TestBrokenYaml:
         assert "Traceback" not in result.stderr
 
 
+class TestUsersRegularExpressions:
+    """A `regex:` cue or a cleaning rule runs in linear time (RE2): no expression hangs a run."""
+
+    def _catalog_with_regex(self, tmp_path: Path, regex: str) -> Path:
+        catalog = shutil.copytree(Path(__file__).parent / "fixtures" / "catalog", tmp_path / "catalog")
+        path = catalog / "talks.yaml"
+        text = path.read_text(encoding="utf-8")
+        cue = f"      - regex: '{regex}'\n        anchors: [aaaa]\n        level: offered\n"
+        path.write_text(text.replace("    cues:\n", "    cues:\n" + cue, 1), encoding="utf-8")
+        return catalog
+
+    def test_a_catastrophic_regex_cue_runs_in_linear_time(self, tmp_path: Path) -> None:
+        catalog = self._catalog_with_regex(tmp_path, "(a+)+b")
+        folder = tmp_path / "statements"
+        _statement(folder, front="title: A\ndate: 2024-01-01\n")
+        (folder / "a.txt").write_text(
+            "---\ntitle: A\ndate: 2024-01-01\n---\nWe offer talks aaaa" + "a" * 5000 + "c.\n", encoding="utf-8"
+        )
+        result = _run("report", str(folder), "--catalog", str(catalog))
+        assert result.exit_code == 0, result.stderr
+
+    def test_a_lookaround_is_refused_at_load_with_its_line(self, tmp_path: Path) -> None:
+        catalog = self._catalog_with_regex(tmp_path, "(?<!no )aaaa")
+        result = _run("check", "--catalog", str(catalog))
+        assert result.exit_code == 1
+        assert "talks.yaml:" in result.stderr
+        assert "linear time" in result.stderr
+
+    def test_a_catastrophic_cleaning_rule_runs_in_linear_time(self, tmp_path: Path) -> None:
+        rules = tmp_path / "rules.yaml"
+        rules.write_text("rules:\n  - name: bad\n    action: drop-line\n    pattern: '(a+)+$'\n", encoding="utf-8")
+        folder = tmp_path / "statements"
+        folder.mkdir()
+        (folder / "a.txt").write_text(
+            "---\ntitle: A\ndate: 2024-01-01\n---\n" + "a" * 5000 + "!\nWe offer talks.\n", encoding="utf-8"
+        )
+        result = _run("report", str(folder), "--cleaning", str(rules))
+        assert result.exit_code == 0, result.stderr
+
+
 class TestOddButHonestInput:
     def test_a_comma_in_a_collective_subject_is_a_located_catalog_error(self, tmp_path: Path) -> None:
         catalog = shutil.copytree(Path(__file__).parent / "fixtures" / "catalog", tmp_path / "catalog")

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
 from .._files import read_regular_text
+from .._regex import UserRegexError, compile_user_regex
 from .._yaml import line_at, load_yaml
 from ..converter import make_converter, structure_yaml
 from ..errors import InputError, Problem, display_path
@@ -97,8 +97,8 @@ def _parse_rules(text: str, shown: str) -> CleaningRules:
         if not isinstance(pattern, str):
             continue
         try:
-            re.compile(pattern)
-        except re.error as exc:
+            compile_user_regex(pattern)
+        except UserRegexError as exc:
             line = line_at(data, "rules", index, "pattern")
             hint = "fix the regular expression (escape a literal '.', '(' or '[' with a backslash)"
             problems.append(Problem(f"pattern {pattern!r} is not a valid regular expression: {exc}", shown, line, hint))
@@ -236,8 +236,8 @@ _LINES_REMEMBERED = 256  # lines whose matching rules are remembered (a statemen
 
 @attrs.frozen
 class _Compiled:
-    rules: tuple[tuple[CleaningRule, re.Pattern[str]], ...]
-    combined: re.Pattern[str]  # all the patterns at once: a line none of them matches is prose
+    rules: tuple[tuple[CleaningRule, Any], ...]  # each rule with its RE2 pattern
+    combined: Any  # all the patterns at once (RE2): a line none of them matches is prose
     seen: dict[str, tuple[CleaningRule, ...]] = attrs.field(factory=dict, eq=False)
 
 
@@ -250,12 +250,12 @@ def _compile_cached(rules: tuple[CleaningRule, ...]) -> _Compiled:
     compiled = []
     for rule in rules:
         try:
-            compiled.append((rule, re.compile(rule.pattern, re.IGNORECASE)))
-        except re.error as exc:
+            compiled.append((rule, compile_user_regex(rule.pattern)))
+        except UserRegexError as exc:
             problem = Problem(f"cleaning rule '{rule.name}': invalid pattern: {exc}", None, None, "fix the pattern")
             raise InputError(problem) from None
     try:
-        combined = re.compile("|".join(f"(?:{rule.pattern})" for rule in rules) or "(?!)", re.IGNORECASE)
-    except re.error:  # patterns that cannot be joined (inline flags): every line is tried rule by rule
-        combined = re.compile(".*", re.DOTALL)
+        combined = compile_user_regex("|".join(f"(?:{rule.pattern})" for rule in rules) or "[^\\s\\S]")
+    except UserRegexError:  # patterns that cannot be joined (inline flags): every line is tried rule by rule
+        combined = compile_user_regex("(?s).*")
     return _Compiled(tuple(compiled), combined)

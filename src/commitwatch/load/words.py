@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate
+from typing import Any
 
 __all__ = ["WORD", "Words", "is_one_word", "word_spans", "words_of"]
 
@@ -60,8 +61,8 @@ def words_of(text: str) -> Words:
     return Words(text)
 
 
-def word_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
-    """Non-empty matches of ``regex`` that start at a word boundary, leftmost first.
+def word_spans(regex: Any, text: str) -> list[tuple[int, int]]:
+    """Non-empty matches of ``regex`` (an ``re`` or RE2 pattern) that start at a word boundary, leftmost first.
 
     Expressions are compiled without their leading word boundary, so that the engine can skip
     quickly to their possible first letters; the boundary is checked here instead, and a match

@@ -14,9 +14,11 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import accumulate
+from typing import Any
 
 import ahocorasick
 
+from .._regex import compile_user_regex
 from ..load.words import Words, is_one_word
 from ..model import CommitmentType, Cue, Sentence
 from .patterns import CompiledPattern, compile_pattern, compile_regex
@@ -42,14 +44,15 @@ class CompiledCue:
         self.rank = rank
         self.alone = cue.alone
         self._compiled = compiled
-        self._regex: re.Pattern[str] | None = None
+        self._regex: Any = None
 
     @property
-    def regex(self) -> re.Pattern[str]:
-        """The expression, without its leading word boundary (see :func:`~commitwatch.load.words.word_spans`)."""
+    def regex(self) -> Any:
+        """The expression, without its leading word boundary (see :func:`~commitwatch.load.words.word_spans`):
+        an ``re`` pattern for a phrase pattern, bounded by construction; an RE2 one for a ``regex:`` cue."""
         if self._regex is None:
             if self.cue.regex is not None:
-                self._regex = re.compile(self._compiled.regex, re.IGNORECASE)
+                self._regex = compile_user_regex(self._compiled.regex)
             else:
                 self._regex = re.compile("(?:" + self._compiled.body + r")(?![\w])", re.IGNORECASE)
         return self._regex

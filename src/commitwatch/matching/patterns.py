@@ -31,6 +31,8 @@ from typing import NamedTuple
 
 import attrs
 
+from .._regex import UserRegexError, compile_user_regex
+
 DEFAULT_GAP = 4
 MAX_GAP = 20
 MIN_ANCHOR = 3
@@ -108,12 +110,15 @@ def compile_pattern(pattern: str, *, require_anchor: bool = True) -> CompiledPat
 def compile_regex(regex: str, anchors: tuple[str, ...]) -> CompiledPattern:
     """Compile a raw regular expression cue (the escape hatch), with the anchors its author gives.
 
+    It runs with RE2, in time linear in the sentence (see :mod:`commitwatch._regex`).
+
     Raises:
-        PatternError: The regular expression does not compile, or the anchors are missing or short.
+        PatternError: The regular expression does not compile, needs backtracking (a lookaround,
+            a backreference), or the anchors are missing or short.
     """
     try:
-        re.compile(regex)
-    except re.error as exc:
+        compile_user_regex(regex)
+    except UserRegexError as exc:
         raise PatternError(f"the regular expression does not compile: {exc}") from None
     cleaned = frozenset(anchor.lower() for anchor in anchors)
     if not cleaned or min(len(anchor) for anchor in cleaned) < MIN_ANCHOR:
