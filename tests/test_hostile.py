@@ -195,6 +195,17 @@ class TestUsersRegularExpressions:
         assert result.exit_code == 0, result.stderr
 
 
+class TestOwnPatterns:
+    def test_a_word_of_punctuation_alone_is_refused(self) -> None:
+        """Found by the property tests: "-(s)" as a word let underscores split between separators in
+        countless ways (60 s on 400 characters)."""
+        from commitwatch.matching.patterns import PatternError, compile_pattern
+
+        with pytest.raises(PatternError, match="has no letter or digit"):
+            compile_pattern("{a|b}-(s)-(s)*-{a|b}", require_anchor=False)
+        assert compile_pattern("U.S.-ROK", require_anchor=False).regex
+
+
 class TestOddButHonestInput:
     def test_a_comma_in_a_collective_subject_is_a_located_catalog_error(self, tmp_path: Path) -> None:
         catalog = shutil.copytree(Path(__file__).parent / "fixtures" / "catalog", tmp_path / "catalog")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,27 @@ from commitwatch.matching import Matcher
 from commitwatch.matching.patterns import PatternError, compile_pattern
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@contextlib.contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Fail, rather than hang the run, when the body takes longer (POSIX: SIGALRM; else unbounded)."""
+    if not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expired(*_: object) -> None:
+        raise AssertionError(f"took more than {seconds} s: a pattern or input that backtracks without bound")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 DEADLINE = dt.timedelta(seconds=2)
 FAST = settings(max_examples=300, deadline=DEADLINE, suppress_health_check=[HealthCheck.too_slow])
 
@@ -116,12 +139,15 @@ def test_a_pattern_compiles_or_is_refused_and_runs_fast(pattern: str) -> None:
         compiled = compile_pattern(pattern, require_anchor=False)
     except PatternError:
         return
-    re.search(compiled.regex, "a " * 200 + "_" * 200 + " word-word ' a", re.IGNORECASE)
+    with within(5):
+        re.search(compiled.regex, "a " * 200 + "_" * 200 + " word-word ' a", re.IGNORECASE)
 
 
 @settings(max_examples=150, deadline=DEADLINE, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=sentence_text)
 def test_the_matcher_reads_any_text(matcher: Matcher, text: str) -> None:
-    for observation in matcher.read_text(text):
+    with within(5):
+        observations = matcher.read_text(text)
+    for observation in observations:
         evidence = observation.evidence
         assert 0 <= evidence.start <= evidence.end <= len(evidence.sentence) or evidence.sentence in text

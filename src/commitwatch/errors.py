@@ -106,7 +106,7 @@ class CatalogError(CommitwatchError):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A "did you mean ...?" hint for a misspelt name, or None when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), sorted(choices), n=1, cutoff=0.6)  # a YAML key may be None or 1
     return f"did you mean '{close[0]}'?" if close else None
 
 

@@ -216,6 +216,10 @@ def _word(token: str, with_phrases: bool) -> _Node:
     if found is None:
         raise PatternError(f"'{token}' is not a word (letters, with an optional (endings) group or a final *)")
     stem = found.group("stem")
+    if not any(character.isalnum() for character in stem):
+        # "-(s)" or "&": punctuation alone, which the separators between words already take; as a
+        # word of its own it would let runs of punctuation split between them in countless ways
+        raise PatternError(f"'{token}' has no letter or digit: write punctuation inside a word ('U.S.', 'R&D')")
     regex = re.escape(stem)
     if not stem.isalnum():
         regex = regex.replace("\\-", "[\\s-]?").replace("\\.", "\\.?").replace("'", "'?").replace("’", "'?")
