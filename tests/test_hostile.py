@@ -4,6 +4,7 @@ nothing outside the requested output is touched. One test per attack that once s
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import signal
@@ -248,6 +249,26 @@ class TestOddButHonestInput:
         )
         corpus = load_statements(folder)
         assert [s.meta.title for s in corpus.statements] == ["X"]
+
+
+class TestFileNames:
+    def test_a_name_that_is_not_utf8_gives_valid_reports(self, tmp_path: Path) -> None:
+        folder = tmp_path / "statements"
+        folder.mkdir()
+        try:
+            handle = open(os.fsencode(folder) + b"/st\xffx.txt", "wb")  # noqa: SIM115
+        except OSError:
+            pytest.skip("this file system wants UTF-8 names")
+        with handle:
+            handle.write(b"---\ntitle: A\ndate: 2024-01-01\n---\nWe reaffirm our commitment to dialogue.\n")
+        result = _run("report", str(folder), "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        data = json.loads(result.stdout_bytes.decode("utf-8"))  # strict: valid UTF-8
+        assert data["versions"][0]["path"] == "st\ufffdx.txt"
+        assert _run("report", str(folder)).exit_code == 0
+        target = os.fsdecode(os.fsencode(tmp_path) + b"/out\xff.md")
+        assert _run("report", str(folder), "-o", target).exit_code == 0
+        assert Path(target).is_file()
 
 
 class TestProcesses:

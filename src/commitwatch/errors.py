@@ -116,7 +116,15 @@ def display_path(path: Path, base: Path | None = None) -> str:
         if root is None:
             continue
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return readable_name(path.resolve().relative_to(root.resolve()).as_posix())
         except ValueError:
             continue
-    return path.as_posix()
+    return readable_name(path.as_posix())
+
+
+def readable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates) shown as U+FFFD,
+    so reports and JSON are always valid UTF-8 (the file itself is still opened by its real name)."""
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from .._files import read_regular_text
-from ..errors import InputError, Problem, StatementError, display_path
+from ..errors import InputError, Problem, StatementError, display_path, readable_name
 from ..model import SkippedFile, StatementMeta
 from .cleaning import CleaningRules, default_cleaning_rules, load_cleaning_rules
 from .metadata import MANIFEST_NAMES, Manifest, ManifestDefaults, find_manifest, parse_manifest
@@ -172,7 +172,7 @@ def enumerate_files(path: Path, cleaning: CleaningRules | None, seen: set[Path])
     if not path.is_dir():
         if path.resolve() not in seen:
             seen.add(path.resolve())
-            yield task(path, path.name)
+            yield task(path, readable_name(path.name))
         return
     consumed = {*MANIFEST_NAMES, CLEANING_FILE}
     for found in folder_entries(path):
@@ -181,19 +181,21 @@ def enumerate_files(path: Path, cleaning: CleaningRules | None, seen: set[Path])
             continue
         if found.is_dir:
             yield SkippedFile(
-                child.name + "/", "a folder inside the corpus folder is not searched", "pass it as its own argument"
+                readable_name(child.name) + "/",
+                "a folder inside the corpus folder is not searched",
+                "pass it as its own argument",
             )
         elif child.suffix.lower() not in STATEMENT_SUFFIXES and not (
             manifest is not None and manifest.lists(child.name)
         ):
             yield SkippedFile(
-                child.name,
+                readable_name(child.name),
                 f"not a statement file ({child.suffix or 'no suffix'})",
                 f"convert it to one of {', '.join(STATEMENT_SUFFIXES)}",
             )
         elif found.real not in seen:
             seen.add(found.real)
-            yield task(child, child.name)
+            yield task(child, readable_name(child.name))
     if manifest is not None:
         for entry in manifest.statements:
             if not (path / entry.file).exists():

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import attrs
 
+from ..errors import readable_name
 from ..model import CleaningStep, Sentence, SkippedFile, Statement, StatementMeta
 from .cleaning import extract
 from .files import FileTask
@@ -192,7 +193,7 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
 
 
 def _statement_id(path: Path) -> str:
-    return path.stem
+    return readable_name(path.stem)
 
 
 def _one_line(text: str) -> str:
