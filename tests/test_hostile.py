@@ -45,6 +45,19 @@ class TestGitRevisions:
         assert "neither a folder nor a git revision" in result.stderr
         assert victim.read_text(encoding="utf-8") == "keep me\n"
 
+    @posix_only
+    def test_a_base_revision_whose_catalog_holds_an_outward_link_is_an_error(self, tmp_path: Path) -> None:
+        repo = tmp_path / "repo"
+        shutil.copytree(Path(__file__).parent / "fixtures" / "catalog", repo / "catalog")
+        (repo / "catalog" / "evil.yaml").symlink_to("/etc/passwd")
+        git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+        for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "with a link"]):
+            subprocess.run([*git, *command], check=True, capture_output=True)
+        (repo / "catalog" / "evil.yaml").unlink()
+        result = _run("diff", "--base-catalog", "HEAD", "--catalog", str(repo / "catalog"), str(SEED))
+        assert result.exit_code == 2
+        assert "catalog/evil.yaml is a link or path that leads outside the catalog folder" in result.stderr
+
 
 @posix_only
 class TestOnlyRegularFiles:

@@ -66,7 +66,18 @@ def resolve_base_catalog(base: str, catalog_dir: Path | None) -> Iterator[Path]:
         )
     with tempfile.TemporaryDirectory(prefix="commitwatch-base-") as temporary:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(temporary, filter="data")
+            try:
+                tar.extractall(temporary, filter="data")
+            except tarfile.FilterError as exc:  # a link out of the folder, an absolute path: never followed
+                member = exc.tarinfo.name if exc.tarinfo is not None else relative
+                raise InputError(
+                    Problem(
+                        f"at {base}, {member} is a link or path that leads outside the catalog folder",
+                        None,
+                        None,
+                        "commitwatch does not follow it; make it a regular file in that revision, or pass a folder",
+                    )
+                ) from None
         yield Path(temporary) / relative
 
 
