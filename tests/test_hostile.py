@@ -82,14 +82,14 @@ class TestOnlyRegularFiles:
         assert result.exit_code == 1
         assert "statements.yaml: the manifest is not a regular file" in result.stderr
 
-    def test_a_statement_past_the_size_limit_is_skipped(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        from commitwatch.load import read
-
-        monkeypatch.setattr(read, "MAX_STATEMENT_BYTES", 64)
+    def test_a_statement_past_the_size_limit_is_skipped(self, tmp_path: Path) -> None:
         folder = tmp_path / "statements"
         _statement(folder)
-        corpus = load_statements(folder)
-        assert corpus.skipped[0].reason.startswith("larger than")
+        corpus = load_statements(folder, max_bytes=64)
+        assert corpus.skipped[0].reason == "larger than 64 bytes, more than any statement"
+        result = _run("report", str(folder), "--max-size", "0.00005")
+        assert "`a.txt`: larger than 52 bytes" in result.stdout
+        assert "## Skipped files" not in _run("report", str(folder), "--max-size", "1").stdout
 
 
 class TestOutputFile:

@@ -110,11 +110,30 @@ def statement_arguments(command: F) -> F:
         help="Worker processes (default: every core for 200 statements or more; at most the cores).",
     )(command)
     command = click.option(
+        "--max-size",
+        type=click.FloatRange(min=0, min_open=True),
+        expose_value=False,
+        callback=_remember_max_size,
+        help="Skip statement files larger than this many MB (default: 20).",
+    )(command)
+    command = click.option(
         "--cleaning",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="Extra cleaning rules (YAML), added to the defaults.",
     )(command)
     return command
+
+
+def _remember_max_size(context: click.Context, _: click.Parameter, megabytes: float | None) -> None:
+    if megabytes is not None:
+        context.meta["max_bytes"] = int(megabytes * 1024 * 1024)
+
+
+def max_bytes() -> int:
+    """--max-size, in bytes (the default when not given)."""
+    from ..load.files import MAX_STATEMENT_BYTES
+
+    return int(click.get_current_context().meta.get("max_bytes", MAX_STATEMENT_BYTES))
 
 
 def _sane_jobs(_: click.Context, __: click.Parameter, jobs: int | None) -> int | None:
@@ -189,7 +208,9 @@ def run(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, j
         if done == total:
             bar.__exit__(None, None, None)
 
-    with stream(*sources(statements), catalog=catalog, cleaning=rules, jobs=jobs, on_statement=progress) as streamed:
+    with stream(
+        *sources(statements), catalog=catalog, cleaning=rules, jobs=jobs, on_statement=progress, max_bytes=max_bytes()
+    ) as streamed:
         yield streamed
 
 

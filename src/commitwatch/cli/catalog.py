@@ -196,7 +196,9 @@ def diff(
     with resolve_base_catalog(base, catalog_dir) as base_dir:
         base_catalog = common.load_catalog(base_dir)
     rules = load_cleaning_rules(cleaning) if cleaning is not None else None
-    result = diff_catalogs(base_catalog, new_catalog, *common.sources(statements), cleaning=rules, jobs=jobs)
+    result = diff_catalogs(
+        base_catalog, new_catalog, *common.sources(statements), cleaning=rules, jobs=jobs, max_bytes=common.max_bytes()
+    )
     if output_format == "json":
         click.echo(json.dumps(make_converter().unstructure(result), indent=2, ensure_ascii=False))
     else:

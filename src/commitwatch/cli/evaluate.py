@@ -59,8 +59,8 @@ def evaluate(
     catalog = common.load_catalog(catalog_dir)
     rules = load_cleaning_rules(cleaning) if cleaning is not None else None
     sources = statements or (default_statements(gold_file),)
-    result = run_evaluation(gold_file, *sources, catalog=catalog, cleaning=rules)
-    inputs = common.input_files(sources, catalog_dir) | {gold_file.resolve()}
+    result = run_evaluation(gold_file, *sources, catalog=catalog, cleaning=rules, max_bytes=common.max_bytes())
+    inputs = common.input_files(sources, catalog_dir, cleaning) | {gold_file.resolve()}
     with common.output(output, inputs) as handle:
         if output_format == "json":
             handle.write(json.dumps(make_converter().unstructure(result), indent=2, ensure_ascii=False) + "\n")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..load import CleaningRules, load_statements
+from ..load.files import MAX_STATEMENT_BYTES
 from ..matching import Matcher
 from ..model import Catalog
 from ..model.evaluation import Evaluation, Gold
@@ -31,6 +32,7 @@ def evaluate(
     *sources: str | Path,
     catalog: Catalog,
     cleaning: CleaningRules | None = None,
+    max_bytes: int = MAX_STATEMENT_BYTES,
 ) -> Evaluation:
     """Read statements with a catalog and measure the reading against a gold file.
 
@@ -39,6 +41,7 @@ def evaluate(
         sources: The statements it annotates (default: see :func:`default_statements`).
         catalog: The catalog to read them with.
         cleaning: Extra cleaning rules.
+        max_bytes: Statement files larger than this are skipped, unread (default 20 MB).
 
     Returns:
         The figures and every disagreement.
@@ -50,7 +53,7 @@ def evaluate(
     loaded = gold if isinstance(gold, Gold) else load_gold(gold)
     if not sources:
         sources = (default_statements(loaded.path if isinstance(gold, Gold) else gold),)
-    corpus = load_statements(*sources, cleaning=cleaning)
+    corpus = load_statements(*sources, cleaning=cleaning, max_bytes=max_bytes)
     problems = validate_gold(loaded, catalog, corpus.statements)
     skipped = {Path(item.path).name: item for item in corpus.skipped}
     for entry in loaded.statements:

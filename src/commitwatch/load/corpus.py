@@ -12,7 +12,7 @@ from ..errors import Problem, StatementError
 from ..model import Corpus, SkippedFile, Statement, StatementInfo, StatementMeta
 from .cleaning import CleaningRules
 from .copies import DEFAULT_THRESHOLD, BodyWords, Fingerprint, body_words, fingerprint, group_variants
-from .files import FileTask, enumerate_files, plan
+from .files import MAX_STATEMENT_BYTES, FileTask, enumerate_files, plan
 from .metadata import MANIFEST_NAMES
 from .read import read_file
 
@@ -25,6 +25,7 @@ def load_statements(
     *sources: str | Path,
     cleaning: CleaningRules | None = None,
     variant_threshold: float = DEFAULT_THRESHOLD,
+    max_bytes: int = MAX_STATEMENT_BYTES,
 ) -> Corpus:
     """Load a corpus of statements from folders and files, in memory.
 
@@ -32,6 +33,7 @@ def load_statements(
         sources: Folders (all statement files in them, with their manifest) and single files.
         cleaning: Extra cleaning rules, added to the defaults (and to a folder's cleaning.yaml).
         variant_threshold: Word similarity (0..1) at which two texts count as one statement.
+        max_bytes: Files larger than this are skipped, unread (default 20 MB).
 
     Returns:
         The canonical statements in date order with their variants, and every skipped file.
@@ -47,7 +49,7 @@ def load_statements(
         >>> [statement.meta.date.isoformat() for statement in corpus.statements]
         ['2022-05-27', '2023-07-14', '2023-10-25', '2023-12-21']
     """
-    planned = plan(*sources, cleaning=cleaning)
+    planned = plan(*sources, cleaning=cleaning, max_bytes=max_bytes)
     read: list[Statement] = []
     skipped = list(planned.skipped)
     for task in planned.tasks:

@@ -20,9 +20,10 @@ from ..model import SkippedFile, StatementMeta
 from .cleaning import CleaningRules, default_cleaning_rules, load_cleaning_rules
 from .metadata import MANIFEST_NAMES, Manifest, ManifestDefaults, find_manifest, parse_manifest
 
-__all__ = ["CLEANING_FILE", "STATEMENT_SUFFIXES", "FileTask", "Plan", "folder_entries", "plan"]
+__all__ = ["CLEANING_FILE", "MAX_STATEMENT_BYTES", "STATEMENT_SUFFIXES", "FileTask", "Plan", "folder_entries", "plan"]
 
 STATEMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+MAX_STATEMENT_BYTES = 20 * 1024 * 1024  # far above any official statement; a larger file is not one
 CLEANING_FILE = "cleaning.yaml"
 
 
@@ -37,6 +38,7 @@ class FileTask:
         defaults: The manifest's defaults, if there is a manifest.
         manifest: The manifest's path as reports show it, if there is one.
         rules: The cleaning rules for its folder.
+        max_bytes: Past this size the file is skipped, unread.
     """
 
     path: Path
@@ -45,6 +47,7 @@ class FileTask:
     defaults: ManifestDefaults | None
     manifest: str | None
     rules: CleaningRules
+    max_bytes: int = MAX_STATEMENT_BYTES
 
 
 @attrs.frozen
@@ -62,12 +65,13 @@ class Plan:
     corpus: str
 
 
-def plan(*sources: str | Path, cleaning: CleaningRules | None = None) -> Plan:
+def plan(*sources: str | Path, cleaning: CleaningRules | None = None, max_bytes: int = MAX_STATEMENT_BYTES) -> Plan:
     """List the statement files of ``sources`` without reading them.
 
     Args:
         sources: Folders (all statement files in them, with their manifest) and single files.
         cleaning: Extra cleaning rules, added to the defaults (and to a folder's cleaning.yaml).
+        max_bytes: Files larger than this are skipped, unread (default 20 MB).
 
     Raises:
         InputError: A source does not exist.
@@ -85,7 +89,10 @@ def plan(*sources: str | Path, cleaning: CleaningRules | None = None) -> Plan:
             raise InputError(Problem(f"no such file or folder: {path}", None, None, "check the path"))
         for item in enumerate_files(path, cleaning, seen):
             found_any = True
-            (tasks if isinstance(item, FileTask) else skipped).append(item)  # type: ignore[arg-type]
+            if isinstance(item, FileTask):
+                tasks.append(attrs.evolve(item, max_bytes=max_bytes) if max_bytes != item.max_bytes else item)
+            else:
+                skipped.append(item)
     if not found_any:
         shown = ", ".join(str(source) for source in sources)
         raise StatementError(

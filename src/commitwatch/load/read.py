@@ -29,7 +29,6 @@ from .text import normalize, slice_segments
 __all__ = ["read_file"]
 
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-MAX_STATEMENT_BYTES = 20 * 1024 * 1024  # far above any official statement; a larger file is not one
 
 
 class _Unreadable(Exception):
@@ -38,8 +37,8 @@ class _Unreadable(Exception):
         self.reason, self.hint = reason, hint
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of a regular file of at most :data:`MAX_STATEMENT_BYTES`.
+def _read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
 
     A FIFO or a device is never opened (a FIFO would block, /dev/zero never end), and at most one
     byte past the limit is read, whatever the file system says of its size.
@@ -48,11 +47,11 @@ def _read_regular(path: Path) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise _Unreadable("not a regular file (a pipe, device or socket)", "copy the statement into a regular file")
     with open(path, "rb") as handle:
-        raw = handle.read(MAX_STATEMENT_BYTES + 1)
-    if len(raw) > MAX_STATEMENT_BYTES:
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
         raise _Unreadable(
-            f"larger than {MAX_STATEMENT_BYTES // (1024 * 1024)} MB, more than any statement",
-            "split it into one file per statement",
+            f"larger than {_size(limit)}, more than any statement",
+            "split it into one file per statement, or raise the limit with --max-size",
         )
     return raw
 
@@ -65,7 +64,7 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     """
     path, shown, rules = task.path, task.shown, task.rules
     try:
-        raw = _read_regular(path)
+        raw = _read_regular(path, task.max_bytes)
     except _Unreadable as exc:
         return SkippedFile(shown, exc.reason, exc.hint)
     except OSError as exc:
@@ -190,6 +189,10 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
         sentences=tuple(sentences),
         cleaning=tuple(steps),
     )
+
+
+def _size(limit: int) -> str:
+    return f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
 
 
 def _statement_id(path: Path) -> str:

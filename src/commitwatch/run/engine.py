@@ -25,7 +25,7 @@ from ..compare.records import regression_data
 from ..load.cleaning import CleaningRules
 from ..load.copies import DEFAULT_THRESHOLD, Fingerprint, unpack_words
 from ..load.corpus import by_path, fold_copies, manifests_of
-from ..load.files import plan
+from ..load.files import MAX_STATEMENT_BYTES, plan
 from ..matching import Matcher
 from ..model import Catalog, Changelog, ChangelogHead, Corpus, Reading, SkippedFile, Statement, StatementInfo, Version
 from .spill import Spill
@@ -66,6 +66,7 @@ def stream(
     jobs: int | None = None,
     variant_threshold: float = DEFAULT_THRESHOLD,
     on_statement: Callable[[int, int], None] | None = None,
+    max_bytes: int = MAX_STATEMENT_BYTES,
 ) -> Iterator[Stream]:
     """Read statement folders and files with a catalog, in memory that does not grow with the corpus.
 
@@ -83,6 +84,7 @@ def stream(
         variant_threshold: Word similarity at which two texts count as one statement.
         on_statement: Called as ``on_statement(done, total)`` after each file is read (for a
             progress display).
+        max_bytes: Files larger than this are skipped, unread (default 20 MB).
 
     Yields:
         The :class:`Stream`: the changelog's head, and its versions as they are made.
@@ -90,7 +92,7 @@ def stream(
     Raises:
         InputError, StatementError: As :func:`~commitwatch.load_statements`.
     """
-    planned = plan(*sources, cleaning=cleaning)
+    planned = plan(*sources, cleaning=cleaning, max_bytes=max_bytes)
     tasks = planned.tasks
     skipped = list(planned.skipped)
     infos: list[StatementInfo] = []
@@ -151,6 +153,7 @@ def diff_catalogs(
     *sources: str | Path,
     cleaning: CleaningRules | None = None,
     jobs: int | None = None,
+    max_bytes: int = MAX_STATEMENT_BYTES,
 ) -> CatalogDiff:
     """What a catalog edit changes: the same statements read with two catalogs, compared.
 
@@ -160,6 +163,7 @@ def diff_catalogs(
         sources: The statements, as for :func:`stream`.
         cleaning: Extra cleaning rules.
         jobs: Worker processes.
+        max_bytes: Files larger than this are skipped, unread (default 20 MB).
 
     Returns:
         Every (version, commitment) that reads differently, by commitment in the new catalog's order.
@@ -167,7 +171,7 @@ def diff_catalogs(
     records = []
     corpus = ""
     for catalog in (base, new):
-        with stream(*sources, catalog=catalog, cleaning=cleaning, jobs=jobs) as run:
+        with stream(*sources, catalog=catalog, cleaning=cleaning, jobs=jobs, max_bytes=max_bytes) as run:
             records.append(regression_data(run.changelog()))
             corpus = run.head.corpus
     order = [commitment.id for commitment in new.active]
