@@ -292,8 +292,10 @@ class TestProcesses:
 
     @posix_only
     @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc")
-    def test_sigterm_removes_the_temporary_file_and_stops_the_workers(self, tmp_path: Path) -> None:
-        """SIGTERM while `report -o` runs with workers: exit 143, no hidden temporary file, no orphans."""
+    @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+    def test_a_stop_removes_the_temporary_file_and_stops_the_workers(self, tmp_path: Path, stop: int) -> None:
+        """SIGTERM or Ctrl-C while `report -o` runs with workers: exit 128 + the signal, no hidden
+        temporary file, no orphaned worker, at once (it once hung in the pool's locks)."""
         folder = tmp_path / "corpus"
         folder.mkdir()
         text = SEED.read_text(encoding="utf-8")
@@ -302,10 +304,12 @@ class TestProcesses:
             (folder / f"s{number:04d}.txt").write_text(f"---\ntitle: S{number}\ndate: {day}\n---\n{text}", "utf-8")
         out = tmp_path / "out" / "report.md"
         out.parent.mkdir()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "commitwatch", "report", str(folder), "--jobs", "2", "-o", str(out)],
-            stderr=subprocess.DEVNULL,
-        )
+        errors = tmp_path / "stderr.txt"
+        with errors.open("wb") as stderr:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "commitwatch", "report", str(folder), "--jobs", "2", "-o", str(out)],
+                stderr=stderr,
+            )
         children: list[int] = []
         deadline = time.monotonic() + 60
         while not children and process.poll() is None and time.monotonic() < deadline:
@@ -314,11 +318,11 @@ class TestProcesses:
         if not children:
             process.wait()
             pytest.skip("the run ended before its workers could be seen")
-        process.send_signal(signal.SIGTERM)
+        process.send_signal(stop)
         status = process.wait(timeout=60)
         if status == 0:
             pytest.skip("the run ended before the signal came")
-        assert status == 128 + signal.SIGTERM
+        assert status == 128 + stop, errors.read_text(encoding="utf-8", errors="replace")
         assert list(out.parent.iterdir()) == []
         time.sleep(0.5)
         assert [pid for pid in children if _alive(pid)] == []

@@ -13,6 +13,7 @@ import signal
 import click
 
 from .._version import __version__
+from ._common import stop_now
 from .catalog import check, diff, explain, seeds
 from .evaluate import evaluate
 from .report import report, timeline
@@ -35,10 +36,7 @@ for _command in (report, timeline, check, explain, diff, evaluate, seeds):
 
 def main() -> None:
     """Entry point of the ``commitwatch`` command."""
-    # SIGTERM unwinds like Ctrl-C does, so a half-written -o file is removed and workers are stopped
-    signal.signal(signal.SIGTERM, _terminated)
+    # SIGTERM and Ctrl-C remove a half-written -o file and stop the workers (see _common.stop_now)
+    signal.signal(signal.SIGTERM, stop_now)
+    signal.signal(signal.SIGINT, stop_now)
     cli(prog_name="commitwatch")
-
-
-def _terminated(signum: int, _: object) -> None:
-    raise SystemExit(128 + signum)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -308,6 +309,7 @@ def _atomic(path: Path, mode: int | None) -> Iterator[Any]:
         raise InputError(
             Problem(f"cannot write {path}: {exc.strerror}", None, None, "check the folder exists and is writable")
         ) from None
+    UNFINISHED.add(temporary)
     try:
         if mode is None:
             umask = os.umask(0)
@@ -320,6 +322,29 @@ def _atomic(path: Path, mode: int | None) -> Iterator[Any]:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        UNFINISHED.discard(temporary)
+
+
+UNFINISHED: set[str] = set()  # temporary -o files being written, for a signal to remove
+
+
+def stop_now(signum: int, _: object) -> None:
+    """SIGTERM or Ctrl-C: stop the workers, remove a half-written -o file, and exit 128 + signum.
+
+    Done here, not by raising in whatever the main thread is doing: an exception raised inside
+    the worker pool's locks can leave the pool waiting for ever."""
+    import multiprocessing
+
+    signal.signal(signum, signal.SIG_DFL)  # a second signal ends the process at once
+    for child in multiprocessing.active_children():
+        child.terminate()
+    for temporary in list(UNFINISHED):
+        with suppress(OSError):
+            os.unlink(temporary)
+    if signum == signal.SIGINT:
+        os.write(2, b"Interrupted; an -o FILE is left as it was.\n")
+    os._exit(128 + signum)
 
 
 def unknown_commitment(catalog: Catalog, commitment_id: str) -> None:

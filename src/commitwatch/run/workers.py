@@ -7,6 +7,7 @@ worker, so only small pieces cross between processes.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import signal
 from collections import deque
@@ -88,19 +89,22 @@ def read_all(tasks: Sequence[FileTask], catalog: Catalog, jobs: int) -> Iterator
     global _worker_matcher
     _worker_matcher = Matcher(catalog)  # forked workers inherit it, patterns parsed once for all
     try:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,)) as pool:
-            try:
-                for done, (_, results) in enumerate(
-                    ordered_chunks(pool, _work_chunk, tasks, chunk=chunk, in_flight=jobs * 3)
-                ):
-                    if not done:
-                        _worker_matcher = None  # the workers have started with it: the parent needs it no more
-                    yield from results
-            except BaseException:
-                # stopped (SIGTERM, Ctrl-C, an error, the reader gone): no chunk is started after this,
-                # the workers end with the one they hold, and none outlives the run
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,))
+        try:
+            for done, (_, results) in enumerate(
+                ordered_chunks(pool, _work_chunk, tasks, chunk=chunk, in_flight=jobs * 3)
+            ):
+                if not done:
+                    _worker_matcher = None  # the workers have started with it: the parent needs it no more
+                yield from results
+        except BaseException:
+            # stopped (SIGTERM, Ctrl-C, an error, the reader gone): no chunk is started after this,
+            # the workers end with the one they hold, and none outlives the run; a pool already
+            # broken by the stop must not hide why the run stopped
+            with contextlib.suppress(Exception):
                 pool.shutdown(wait=True, cancel_futures=True)
-                raise
+            raise
+        pool.shutdown(wait=True)
     finally:
         _worker_matcher = None
 
