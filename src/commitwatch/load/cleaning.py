@@ -138,8 +138,11 @@ def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
         0,
     )
     header_end = len(lines)
+    standing = _standing_headings(lines, compiled)
     for index, line in enumerate(lines):
-        if _first_match(compiled, line, "cut-after") or (index >= begin and not _is_header_line(line, compiled)):
+        if _first_match(compiled, line, "cut-after") or (
+            index >= begin and not _is_header_line(line, compiled, index in standing)
+        ):
             header_end = max(begin, index)
             break
     end = len(lines)
@@ -184,12 +187,43 @@ def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
     return Extraction(tuple(body), tuple(removed), title, dateline, date)
 
 
-def _is_header_line(line: Line, compiled: _Compiled) -> bool:
+def _is_header_line(line: Line, compiled: _Compiled, standing_heading: bool) -> bool:
     if not line.stripped:
         return True
     if _first_match(compiled, line, "drop-line", "cut-before") is not None:
         return True
-    return parse_dateline(line.stripped) is not None or is_heading(line.stripped)
+    return parse_dateline(line.stripped) is not None or standing_heading
+
+
+def _standing_headings(lines: list[Line], compiled: _Compiled) -> set[int]:
+    """The lines that read as headings and stand apart from prose.
+
+    A run of heading-like lines (short, no closing punctuation) is a title or heading when what
+    follows it is a blank line, the end, a dateline or a line a rule matches; followed straight
+    by prose, the run is the start of a hard-wrapped paragraph ("... towards\nthe complete
+    denuclearization ...\nwithout preconditions."), which is text, not furniture.
+    """
+
+    def heading_like(line: Line) -> bool:
+        return bool(line.stripped) and is_heading(line.stripped) and not _is_marked(line)
+
+    def _is_marked(line: Line) -> bool:
+        return _first_match(compiled, line, "drop-line", "cut-before", "cut-after") is not None
+
+    standing: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not heading_like(lines[index]):
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and heading_like(lines[end]):
+            end += 1
+        after = lines[end] if end < len(lines) else None
+        if after is None or not after.stripped or _is_marked(after) or parse_dateline(after.stripped) is not None:
+            standing.update(range(index, end))
+        index = end
+    return standing
 
 
 def _first_match(compiled: _Compiled, line: Line, *actions: str, zone: str | None = None) -> CleaningRule | None:

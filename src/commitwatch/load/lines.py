@@ -67,14 +67,18 @@ def body_furniture(paragraph: list[Line], *, last: bool) -> tuple[str, str] | No
     return None
 
 
-def iter_paragraphs(body: tuple[Line, ...]) -> Iterator[list[Line]]:
+def iter_paragraphs(body: tuple[Line, ...], starts: frozenset[int] = frozenset()) -> Iterator[list[Line]]:
     """Group body lines into paragraphs.
 
     A blank line (or a removed one) ends a paragraph; so does a line that ends a sentence, since
-    many copies put each paragraph on one line. A line that stops mid-sentence is a soft wrap.
+    many copies put each paragraph on one line. A line that stops mid-sentence is a soft wrap. A
+    line whose number is in ``starts`` (a Markdown list item) starts a paragraph of its own.
     """
     current: list[Line] = []
     for line in body:
+        if line.number in starts and current:
+            yield current
+            current = []
         if not line.stripped:
             if current:
                 yield current

@@ -22,12 +22,15 @@ from ..model import CleaningStep, Sentence, SkippedFile, Statement, StatementMet
 from .cleaning import extract
 from .files import FileTask
 from .lines import body_furniture, iter_paragraphs, split_lines
+from .markdown import blank_markdown
 from .metadata import FrontMatter, ManifestDefaults, parse_front_matter
 from .sentences import split_sentences
 from .text import normalize, slice_segments
 
 __all__ = ["read_file"]
 
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_MARKUP_IN_TITLE = re.compile(r"[*_`]+|\\(?=\S)")
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -94,6 +97,15 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     meta, meta_steps = _metadata(task.listed, front, task.defaults)
 
     offset = front.end if front is not None else 0
+    paragraph_starts: frozenset[int] = frozenset()
+    markup: tuple[tuple[int, int, str, str], ...] = ()
+    marked_up = ""
+    heading_title: str | None = None
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        marked_up = text[offset:]
+        blanked = blank_markdown(marked_up)
+        text = text[:offset] + blanked.text  # as long as the file: offsets still point into it
+        paragraph_starts, markup, heading_title = blanked.paragraph_starts, blanked.removed, blanked.title
     normalized = normalize(text[offset:])
     lines = split_lines(normalized.text)
     extraction = extract(lines, rules)
@@ -104,6 +116,10 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     steps: list[CleaningStep] = list(decode_steps)
     if front is not None:
         steps.append(CleaningStep("front-matter", "removed", "front matter, read as metadata", 0, front.end, "---"))
+    steps.extend(
+        CleaningStep(rule, "removed", why, offset + start, offset + end, " ".join(marked_up[start:end].split())[:80])
+        for start, end, rule, why in markup
+    )
     steps.extend(
         attrs.evolve(step, start=original(step.start or 0), end=original(step.end or 0, end=True))
         for step in extraction.removed
@@ -116,7 +132,7 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     )
 
     sentences: list[Sentence] = []
-    paragraphs = list(iter_paragraphs(extraction.body))
+    paragraphs = list(iter_paragraphs(extraction.body, paragraph_starts))
     for paragraph_index, paragraph in enumerate(paragraphs):
         furniture = body_furniture(paragraph, last=paragraph_index == len(paragraphs) - 1)
         if furniture is not None:
@@ -159,6 +175,8 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     title = meta.title
     if not title and extraction.title is not None:
         title = extraction.title.stripped.lstrip("#").strip()
+    if not title and heading_title:
+        title = " ".join(_MARKUP_IN_TITLE.sub(" ", heading_title).split())
     date, date_source = meta.date, meta.date_source
     if extraction.date is not None:
         dateline = extraction.dateline

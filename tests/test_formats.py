@@ -1,0 +1,103 @@
+"""Statements in the formats analysts have them read as the plain-text seeds do.
+
+The Markdown fixtures are the shipped seeds' own words with the markup an archive adds (see
+tests/fixtures/formats/README.md): each must give the seed's sentences, and the four the seeds'
+changelog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from commitwatch import Changelog, load_catalog, load_statement, load_statements, shipped_catalog, shipped_seeds, track
+from commitwatch.load.markdown import blank_markdown
+
+MARKDOWN = Path(__file__).parent / "fixtures" / "formats" / "markdown"
+
+
+def _sentences(texts: list[str]) -> list[str]:
+    return [" ".join(text.split()) for text in texts]
+
+
+def _events(changelog: Changelog) -> list[list[tuple[str, str, str, str, str]]]:
+    return [
+        [
+            (
+                c.commitment_id,
+                c.kind.value,
+                c.after.stance if c.after else "",
+                c.after.level if c.after else "",
+                " ".join(c.after.evidence.sentence.split()) if c.after else "",
+            )
+            for c in version.changes
+        ]
+        for version in changelog.versions
+    ]
+
+
+@pytest.fixture(scope="module")
+def seeds():  # type: ignore[no-untyped-def]
+    return load_statements(shipped_seeds()).statements
+
+
+@pytest.mark.parametrize("number", range(4))
+def test_a_hard_wrapped_markdown_statement_gives_the_seeds_sentences(seeds, number: int) -> None:  # type: ignore[no-untyped-def]
+    statement = load_statement(MARKDOWN / f"seed-{number}.md")
+    assert _sentences([s.text for s in statement.sentences]) == _sentences([s.text for s in seeds[number].sentences])
+    assert statement.meta.title == seeds[number].meta.title  # from the level-1 heading
+    removed = {step.rule for step in statement.cleaning if step.action == "removed"}
+    assert {"markdown-heading", "separator"} <= removed
+
+
+def test_a_hard_wrapped_plain_text_statement_keeps_its_first_lines(seeds, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Wrapped lines without a full stop are prose, not a heading: none is dropped."""
+    import textwrap
+
+    seed = seeds[0]
+    paragraphs: dict[int, list[str]] = {}
+    for sentence in seed.sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(" ".join(sentence.text.split()))
+    body = "\n\n".join(textwrap.fill(" ".join(words), 60) for _, words in sorted(paragraphs.items()))
+    path = tmp_path / "wrapped.txt"
+    path.write_text(f"---\ndate: 2022-05-27\n---\n{seed.meta.title}\n\n{body}\n", encoding="utf-8")
+    statement = load_statement(path)
+    assert _sentences([s.text for s in statement.sentences]) == _sentences([s.text for s in seed.sentences])
+
+
+def test_the_markdown_corpus_gives_the_seeds_changelog() -> None:
+    catalog = load_catalog(shipped_catalog())
+    plain = track(load_statements(shipped_seeds()), catalog)
+    markdown = track(load_statements(MARKDOWN), catalog)
+    assert _events(markdown) == _events(plain)
+
+
+class TestBlanking:
+    def test_markup_becomes_spaces_and_the_text_keeps_its_length(self) -> None:
+        text = "# Title\n\nWe **reaffirm** our [commitment](https://x.org) to <u>dialogue</u>.\n"
+        body = blank_markdown(text)
+        assert len(body.text) == len(text)
+        assert " ".join(body.text.split()) == "We reaffirm our commitment to dialogue."  # no gap before "."
+        assert body.title == "Title"
+
+    def test_list_items_and_the_line_after_a_heading_start_paragraphs(self) -> None:
+        body = blank_markdown("Intro line\n- first item\n- second item\n## Heading\nText right after.\n")
+        assert body.paragraph_starts == {2, 3, 5}
+
+    def test_code_rules_and_headings_are_logged_as_removed(self) -> None:
+        body = blank_markdown("Text.\n\n***\n\n```\ncode\n```\n\nSetext\n======\n")
+        assert [rule for _, _, rule, _ in body.removed] == ["separator", "markdown-code", "markdown-heading"]
+        assert body.text.split() == ["Text."]
+
+    def test_a_quote_from_a_markdown_statement_has_no_markup(self, tmp_path: Path) -> None:
+        path = tmp_path / "a.md"
+        path.write_text(
+            "---\ntitle: A\ndate: 2024-01-01\n---\nWe reaffirm our **ironclad** commitment to dialogue.\n",
+            encoding="utf-8",
+        )
+        statement = load_statement(path)
+        sentence = statement.sentences[0]
+        assert "**" not in sentence.text
+        assert statement.text[sentence.start : sentence.end] == sentence.text  # offsets index the text
+        assert len(statement.text) == len(path.read_text(encoding="utf-8"))  # and the file
