@@ -172,6 +172,33 @@ class TestErrors:
             run("report", "--family", "deterence", "--debug")
 
 
+class TestSkippedFilesOnStderr:
+    def _folder(self, tmp_path: Path, undated: int) -> Path:
+        folder = tmp_path / "statements"
+        folder.mkdir()
+        (folder / "dated.txt").write_text("---\ndate: 2024-01-01\n---\nWe reaffirm.\n", encoding="utf-8")
+        for number in range(undated):
+            text = f"Statement {number}: the weather on day {number} was mild.\n"  # no date, no copy of another
+            (folder / f"undated{number:02d}.txt").write_text(text, encoding="utf-8")
+        return folder
+
+    def test_each_skipped_file_is_named_with_its_reason(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        result = run("report", str(self._folder(tmp_path, 2)))
+        assert result.stderr.splitlines() == [
+            "skipped undated00.txt: no date: none in its metadata and no dateline in its header",
+            "skipped undated01.txt: no date: none in its metadata and no dateline in its header",
+        ]
+
+    def test_many_are_counted_and_quiet_counts_only(self, run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        folder = self._folder(tmp_path, 12)
+        lines = run("report", str(folder)).stderr.splitlines()
+        assert len(lines) == 11
+        assert lines[-1] == "skipped 2 more files; the report's 'Skipped files' says why and what to do"
+        assert run("report", str(folder), "--quiet").stderr == (
+            "skipped 12 files; the report's 'Skipped files' says why and what to do\n"
+        )
+
+
 class TestEmptySelection:
     def test_a_selection_past_the_last_statement_says_so(self, run) -> None:  # type: ignore[no-untyped-def]
         """The report is still written (its head, no versions), and stderr says nothing matched."""

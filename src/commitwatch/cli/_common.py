@@ -11,7 +11,7 @@ import signal
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from functools import wraps
 from pathlib import Path
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from ..model import Catalog, Changelog
+    from ..model import Catalog, Changelog, SkippedFile
     from ..run import Stream
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -111,6 +111,13 @@ def statement_arguments(command: F) -> F:
         help="Worker processes (default: every core for 200 statements or more; at most the cores).",
     )(command)
     command = click.option(
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember_quiet,
+        help="Announce skipped files on stderr by their count only (the report lists them all).",
+    )(command)
+    command = click.option(
         "--max-size",
         type=click.FloatRange(min=0, min_open=True),
         expose_value=False,
@@ -123,6 +130,30 @@ def statement_arguments(command: F) -> F:
         help="Extra cleaning rules (YAML), added to the defaults.",
     )(command)
     return command
+
+
+def _remember_quiet(context: click.Context, _: click.Parameter, quiet: bool) -> None:
+    if quiet:
+        context.meta["quiet"] = True
+
+
+SKIPS_ANNOUNCED = 10  # on stderr, one line each; the report lists every one
+
+
+def announce_skipped(skipped: Sequence[SkippedFile]) -> None:
+    """Say on stderr which files were not used, so that no one misses them in a long report."""
+    if not skipped:
+        return
+    quiet = bool(click.get_current_context().meta.get("quiet"))
+    shown = [] if quiet else skipped[:SKIPS_ANNOUNCED]
+    for item in shown:
+        where = f"{item.path}:{item.line}" if item.line else item.path
+        click.echo(f"skipped {where}: {item.reason}", err=True)
+    rest = len(skipped) - len(shown)
+    if rest:
+        more = "" if not shown else " more"
+        noun = "file" if rest == 1 else "files"
+        click.echo(f"skipped {rest}{more} {noun}; the report's 'Skipped files' says why and what to do", err=True)
 
 
 def _remember_max_size(context: click.Context, _: click.Parameter, megabytes: float | None) -> None:
@@ -212,6 +243,7 @@ def run(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, j
     with stream(
         *sources(statements), catalog=catalog, cleaning=rules, jobs=jobs, on_statement=progress, max_bytes=max_bytes()
     ) as streamed:
+        announce_skipped(streamed.head.skipped)
         yield streamed
 
 
