@@ -8,8 +8,10 @@ worker, so only small pieces cross between processes.
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -89,7 +91,7 @@ def read_all(tasks: Sequence[FileTask], catalog: Catalog, jobs: int) -> Iterator
     global _worker_matcher
     _worker_matcher = Matcher(catalog)  # forked workers inherit it, patterns parsed once for all
     try:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog,))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(catalog, os.getpid()))
         try:
             for done, (_, results) in enumerate(
                 ordered_chunks(pool, _work_chunk, tasks, chunk=chunk, in_flight=jobs * 3)
@@ -121,13 +123,33 @@ def _read_one(task: FileTask, matcher: Matcher) -> Read | SkippedFile:
 _worker_matcher: Matcher | None = None
 
 
-def _start_worker(catalog: Catalog) -> None:
+def _start_worker(catalog: Catalog, parent: int) -> None:
     global _worker_matcher
+    _end_with(parent)
     # a forked worker inherits the command's SIGTERM handler; it should simply end, as the pool expects
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent stops the pool
     if _worker_matcher is None or _worker_matcher.catalog is not catalog:  # a spawned, not forked, worker
         _worker_matcher = Matcher(catalog)
+
+
+def _end_with(parent: int) -> None:
+    """Make this worker end when the run's process does, however it ends (Linux; elsewhere the
+    pool's own shutdown stops the workers). A worker forked while the run was being stopped
+    would otherwise wait for work for ever."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the run ended before the request took hold
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _work_chunk(tasks: list[FileTask]) -> list[Read | SkippedFile]:
