@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from .._files import read_regular_text
+from .._files import MAX_TEXT_BYTES, read_regular_text
 from ..errors import InputError, Problem, StatementError, display_path, readable_name
 from ..model import SkippedFile, StatementMeta
 from .cleaning import CleaningRules, default_cleaning_rules, load_cleaning_rules
@@ -23,7 +23,7 @@ from .metadata import MANIFEST_NAMES, Manifest, ManifestDefaults, find_manifest,
 __all__ = ["CLEANING_FILE", "MAX_STATEMENT_BYTES", "STATEMENT_SUFFIXES", "FileTask", "Plan", "folder_entries", "plan"]
 
 STATEMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-MAX_STATEMENT_BYTES = 20 * 1024 * 1024  # far above any official statement; a larger file is not one
+MAX_STATEMENT_BYTES = MAX_TEXT_BYTES  # 20 MB: far above any official statement; a larger file is not one
 CLEANING_FILE = "cleaning.yaml"
 
 

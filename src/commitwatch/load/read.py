@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
 import re
-import stat
 from pathlib import Path
 
 import attrs
 
+from .._files import NotReadable, read_regular_bytes
 from ..errors import readable_name
 from ..model import CleaningStep, Sentence, SkippedFile, Statement, StatementMeta
 from .cleaning import extract
@@ -34,31 +33,6 @@ _MARKUP_IN_TITLE = re.compile(r"[*_`]+|\\(?=\S)")
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-class _Unreadable(Exception):
-    def __init__(self, reason: str, hint: str) -> None:
-        super().__init__(reason)
-        self.reason, self.hint = reason, hint
-
-
-def _read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes.
-
-    A FIFO or a device is never opened (a FIFO would block, /dev/zero never end), and at most one
-    byte past the limit is read, whatever the file system says of its size.
-    """
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise _Unreadable("not a regular file (a pipe, device or socket)", "copy the statement into a regular file")
-    with open(path, "rb") as handle:
-        raw = handle.read(limit + 1)
-    if len(raw) > limit:
-        raise _Unreadable(
-            f"larger than {_size(limit)}, more than any statement",
-            "split it into one file per statement, or raise the limit with --max-size",
-        )
-    return raw
-
-
 def read_file(task: FileTask) -> Statement | SkippedFile:
     """Read, clean, date and split one statement file; a file that cannot be used is skipped.
 
@@ -67,9 +41,10 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     """
     path, shown, rules = task.path, task.shown, task.rules
     try:
-        raw = _read_regular(path, task.max_bytes)
-    except _Unreadable as exc:
-        return SkippedFile(shown, exc.reason, exc.hint)
+        raw = read_regular_bytes(path, task.max_bytes)
+    except NotReadable as exc:
+        reason = exc.reason + (", more than any statement" if exc.reason.startswith("larger") else "")
+        return SkippedFile(shown, reason, exc.hint)
     except OSError as exc:
         return SkippedFile(
             shown, f"cannot read the file: {exc.strerror or exc}", "check that it exists and is readable"
@@ -207,10 +182,6 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
         sentences=tuple(sentences),
         cleaning=tuple(steps),
     )
-
-
-def _size(limit: int) -> str:
-    return f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{limit:,} bytes"
 
 
 def _statement_id(path: Path) -> str:
