@@ -7,6 +7,7 @@ changelog.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from commitwatch import Changelog, load_catalog, load_statement, load_statements
 from commitwatch.load.markdown import blank_markdown
 
 MARKDOWN = Path(__file__).parent / "fixtures" / "formats" / "markdown"
+PAGE = Path(__file__).parent / "fixtures" / "formats" / "html" / "seed-0.html"
 
 
 def _sentences(texts: list[str]) -> list[str]:
@@ -71,6 +73,39 @@ def test_the_markdown_corpus_gives_the_seeds_changelog() -> None:
     plain = track(load_statements(shipped_seeds()), catalog)
     markdown = track(load_statements(MARKDOWN), catalog)
     assert _events(markdown) == _events(plain)
+
+
+class TestWebPages:
+    def test_a_saved_page_gives_the_seeds_sentences_title_and_date(self, seeds) -> None:  # type: ignore[no-untyped-def]
+        """Navigation, banners, related links, footer and scripts are left out; the title and date
+        come from the page's metadata."""
+        statement = load_statement(PAGE)
+        assert _sentences([s.text for s in statement.sentences]) == _sentences([s.text for s in seeds[0].sentences])
+        assert statement.meta.title == seeds[0].meta.title
+        assert (statement.meta.date, statement.meta.date_source) == (seeds[0].meta.date, "page metadata")
+        assert statement.cleaning[0].rule == "html-main-text"
+        sentence = statement.sentences[0]
+        assert statement.text[sentence.start : sentence.end] == sentence.text  # offsets index the page's text
+
+    def test_a_date_only_in_the_pages_text_is_not_taken(self, tmp_path: Path) -> None:
+        html = PAGE.read_text(encoding="utf-8")
+        html = html.replace('<meta property="article:published_time" content="2022-05-27T18:02:11-04:00">', "")
+        html = html.replace('<p class="article-meta__publish-date">May 27, 2022</p>', "")
+        html = html.replace("In spite of 13", "On June 3, 2022, in spite of 13")
+        (tmp_path / "page.html").write_text(html, encoding="utf-8")
+        corpus = load_statements(tmp_path)
+        assert corpus.statements == ()
+        assert corpus.skipped[0].reason.startswith("no date")
+
+    def test_without_the_html_extra_a_page_is_skipped_saying_what_to_install(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import sys
+
+        monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if not installed
+        shutil.copy(PAGE, tmp_path / "page.html")
+        corpus = load_statements(tmp_path)
+        assert corpus.skipped[0].hint == "pip install 'commitwatch[html]'"
 
 
 class TestBlanking:

@@ -20,6 +20,7 @@ from ..errors import readable_name
 from ..model import CleaningStep, Sentence, SkippedFile, Statement, StatementMeta
 from .cleaning import extract
 from .files import FileTask
+from .html import HTML_SUFFIXES, MissingExtra, Page, extract_page
 from .lines import body_furniture, iter_paragraphs, split_lines
 from .markdown import blank_markdown
 from .metadata import FrontMatter, ManifestDefaults, parse_front_matter
@@ -57,6 +58,26 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
         return SkippedFile(shown, "binary file, not text", "convert it to plain UTF-8 text")
     text, encoding, decode_steps = _decode(raw)
     decode_steps = [*bom_steps, *decode_steps]
+    page: Page | None = None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        try:
+            page = extract_page(text)
+        except MissingExtra:
+            return SkippedFile(
+                shown, "a web page, and commitwatch's HTML reader is not installed", "pip install 'commitwatch[html]'"
+            )
+        markup_length = len(text)
+        text = page.text  # the statement's text is the page's main text: offsets index it
+        decode_steps.append(
+            CleaningStep(
+                "html-main-text",
+                "removed",
+                f"the page reduced to its main text ({page.kept:,} of {markup_length:,} characters kept: "
+                "navigation, banners, footers, scripts and related links left out)",
+            )
+        )
+        if not text.strip():
+            return SkippedFile(shown, "no statement text found in the web page", "save the statement's own page")
     if not text.strip():
         return SkippedFile(shown, "empty file", "add the statement's text or remove the file")
 
@@ -70,6 +91,8 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
             first.line,
         )
     meta, meta_steps = _metadata(task.listed, front, task.defaults)
+    if page is not None:
+        meta = _with_page_metadata(meta, page)
 
     offset = front.end if front is not None else 0
     paragraph_starts: frozenset[int] = frozenset()
@@ -245,6 +268,15 @@ def _decode(raw: bytes) -> tuple[str, str, list[CleaningStep]]:
         )
     )
     return text, encoding, steps
+
+
+def _with_page_metadata(meta: StatementMeta, page: Page) -> StatementMeta:
+    """The manifest's title and date, else the ones the page's own metadata gives."""
+    if not meta.title and page.title:
+        meta = attrs.evolve(meta, title=page.title)
+    if meta.date is None and page.date is not None:
+        meta = attrs.evolve(meta, date=page.date, date_source="page metadata")
+    return meta
 
 
 def _metadata(

@@ -147,7 +147,8 @@ class StatementMeta:
     Attributes:
         title: Its title.
         date: Its release date; None when unknown (such a statement is skipped, not guessed).
-        date_source: Where the date came from: "manifest", "front matter" or "dateline".
+        date_source: Where the date came from: "manifest", "front matter", "page metadata" (a
+            web page's own metadata) or "dateline".
         source: Where the text was found (a URL or a description).
         parties: The parties that issued it, by their catalog names.
         notes: Free notes (another date seen elsewhere, provenance, ...).
