@@ -17,6 +17,7 @@ from commitwatch.load.markdown import blank_markdown
 
 MARKDOWN = Path(__file__).parent / "fixtures" / "formats" / "markdown"
 PAGE = Path(__file__).parent / "fixtures" / "formats" / "html" / "seed-0.html"
+PDF = Path(__file__).parent / "fixtures" / "formats" / "pdf" / "seed-1.pdf"
 
 
 def _sentences(texts: list[str]) -> list[str]:
@@ -106,6 +107,27 @@ class TestWebPages:
         shutil.copy(PAGE, tmp_path / "page.html")
         corpus = load_statements(tmp_path)
         assert corpus.skipped[0].hint == "pip install 'commitwatch[html]'"
+
+
+class TestPdf:
+    def test_a_two_page_communique_gives_the_seeds_sentences_and_date(self, seeds) -> None:  # type: ignore[no-untyped-def]
+        """Running header and page numbers left out, "intercon-"/"tinental" joined, the title from
+        the document's metadata, the date from the dateline under the title."""
+        statement = load_statement(PDF)
+        assert _sentences([s.text for s in statement.sentences]) == _sentences([s.text for s in seeds[1].sentences])
+        assert statement.meta.title == seeds[1].meta.title
+        assert (statement.meta.date, statement.meta.date_source) == (seeds[1].meta.date, "dateline")
+        log = next(step for step in statement.cleaning if step.rule == "pdf-text")
+        assert "2 PDF pages: 4 running header, footer and page-number lines left out, 3 words" in log.reason
+
+    def test_without_the_pdf_extra_a_pdf_is_skipped_saying_what_to_install(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import sys
+
+        monkeypatch.setitem(sys.modules, "pypdf", None)
+        shutil.copy(PDF, tmp_path / "communique.pdf")
+        assert load_statements(tmp_path).skipped[0].hint == "pip install 'commitwatch[pdf]'"
 
 
 class TestBlanking:

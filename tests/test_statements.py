@@ -331,13 +331,15 @@ class TestBadInput:
             load_statements(tmp_path / "nope")
 
     def test_other_files_are_listed_as_skipped(self, write) -> None:  # type: ignore[no-untyped-def]
-        """A PDF or a subfolder in the corpus folder is reported, not ignored."""
+        """A broken PDF, a file of another kind or a subfolder in the corpus folder is reported, not ignored."""
         write("a.txt", "T\n2024-01-01\n\n" + BODY)
         write("b.pdf", b"%PDF-1.4")
+        write("c.docx", b"PK\x03\x04")
         write("sub/c.txt", BODY)
         corpus = load_statements(write("a.txt", "T\n2024-01-01\n\n" + BODY).parent)
         assert [(s.path, s.reason.split(" (")[0]) for s in corpus.skipped] == [
-            ("b.pdf", "not a statement file"),
+            ("b.pdf", "not a readable PDF"),
+            ("c.docx", "not a statement file"),
             ("sub/", "a folder inside the corpus folder is not searched"),
         ]
 

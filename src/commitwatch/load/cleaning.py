@@ -205,7 +205,8 @@ def _standing_headings(lines: list[Line], compiled: _Compiled) -> set[int]:
     """
 
     def heading_like(line: Line) -> bool:
-        return bool(line.stripped) and is_heading(line.stripped) and not _is_marked(line)
+        text = line.stripped
+        return bool(text) and is_heading(text) and not _is_marked(line) and parse_dateline(text) is None
 
     def _is_marked(line: Line) -> bool:
         return _first_match(compiled, line, "drop-line", "cut-before", "cut-after") is not None

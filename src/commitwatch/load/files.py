@@ -22,7 +22,7 @@ from .metadata import MANIFEST_NAMES, Manifest, ManifestDefaults, find_manifest,
 
 __all__ = ["CLEANING_FILE", "MAX_STATEMENT_BYTES", "STATEMENT_SUFFIXES", "FileTask", "Plan", "folder_entries", "plan"]
 
-STATEMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+STATEMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm", ".pdf")
 MAX_STATEMENT_BYTES = MAX_TEXT_BYTES  # 20 MB: far above any official statement; a larger file is not one
 CLEANING_FILE = "cleaning.yaml"
 

@@ -24,6 +24,7 @@ from .html import HTML_SUFFIXES, MissingExtra, Page, extract_page
 from .lines import body_furniture, iter_paragraphs, split_lines
 from .markdown import blank_markdown
 from .metadata import FrontMatter, ManifestDefaults, parse_front_matter
+from .pdf import PdfText, extract_pdf
 from .sentences import split_sentences
 from .text import normalize, slice_segments
 
@@ -52,12 +53,34 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
         )
     if not raw.strip():
         return SkippedFile(shown, "empty file", "add the statement's text or remove the file")
+    pdf: PdfText | None = None
+    if path.suffix.lower() == ".pdf":
+        try:
+            pdf = extract_pdf(raw)
+        except ImportError:
+            return SkippedFile(
+                shown, "a PDF, and commitwatch's PDF reader is not installed", "pip install 'commitwatch[pdf]'"
+            )
+        except ValueError as exc:
+            return SkippedFile(shown, str(exc), "save the statement as a PDF with text, or as text")
+        if not pdf.text.strip():
+            return SkippedFile(shown, "no text in the PDF (a scan?)", "run OCR on it, or save its text as .txt")
+        raw = pdf.text.encode("utf-8")
     raw, bom_steps = _unicode_with_bom(raw)
     head = raw[:8192]
     if b"\x00" in head or len(_BINARY_CONTROL.findall(head)) > len(head) // 20:
         return SkippedFile(shown, "binary file, not text", "convert it to plain UTF-8 text")
     text, encoding, decode_steps = _decode(raw)
     decode_steps = [*bom_steps, *decode_steps]
+    if pdf is not None:
+        decode_steps.append(
+            CleaningStep(
+                "pdf-text",
+                "removed",
+                f"the text of {pdf.pages} PDF pages: {pdf.furniture} running header, footer and page-number "
+                f"lines left out, {pdf.rejoined} words hyphenated at a line end joined",
+            )
+        )
     page: Page | None = None
     if path.suffix.lower() in HTML_SUFFIXES:
         try:
@@ -93,6 +116,8 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     meta, meta_steps = _metadata(task.listed, front, task.defaults)
     if page is not None:
         meta = _with_page_metadata(meta, page)
+    if pdf is not None and not meta.title and pdf.title:
+        meta = attrs.evolve(meta, title=pdf.title)
 
     offset = front.end if front is not None else 0
     paragraph_starts: frozenset[int] = frozenset()
