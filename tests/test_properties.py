@@ -151,3 +151,20 @@ def test_the_matcher_reads_any_text(matcher: Matcher, text: str) -> None:
     for observation in observations:
         evidence = observation.evidence
         assert 0 <= evidence.start <= evidence.end <= len(evidence.sentence) or evidence.sentence in text
+
+
+@settings(max_examples=80, deadline=DEADLINE, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.binary(max_size=400).map(lambda b: b"%PDF-1.4\n" + b)
+    | st.text(max_size=400).map(lambda t: f"<html><body><p>{t}</p></body></html>".encode())
+)
+def test_pdf_and_html_readers_read_or_skip_any_bytes(tmp_path: Path, data: bytes) -> None:
+    from commitwatch import load_statements
+
+    for name in ("x.pdf", "x.html"):
+        folder = tmp_path / name.replace(".", "_")
+        folder.mkdir(exist_ok=True)
+        (folder / name).write_bytes(data)
+        with within(5), contextlib.suppress(CommitwatchError):
+            corpus = load_statements(folder)
+            assert len(corpus.statements) + len(corpus.skipped) == 1
