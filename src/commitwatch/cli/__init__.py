@@ -3,7 +3,8 @@
 Library errors (:class:`~commitwatch.errors.CommitwatchError`) become ``Error: <where>: <what>;
 <what to do>`` on stderr with exit status 1; usage errors exit 2 (click's convention). A
 traceback is shown only with ``--debug``. The commands live in :mod:`.report` (report,
-timeline), :mod:`.catalog` (check, explain, diff, seeds) and :mod:`.evaluate`; what they share in :mod:`._common`.
+timeline), :mod:`.catalog` (check, explain, diff, seeds), :mod:`.add` and :mod:`.evaluate`;
+what they share in :mod:`._common`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import click
 
 from .._version import __version__
 from ._common import stop_now
+from .add import add
 from .catalog import check, diff, explain, seeds
 from .evaluate import evaluate
 from .report import report, timeline
@@ -30,7 +32,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for _command in (report, timeline, check, explain, diff, evaluate, seeds):
+for _command in (report, timeline, check, explain, diff, evaluate, seeds, add):
     cli.add_command(_command)
 
 

@@ -1,0 +1,86 @@
+"""`commitwatch add URL`: a page or PDF fetched from a local HTTP server (no internet in tests)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from commitwatch import load_statements, shipped_seeds
+from commitwatch.cli import cli
+
+FORMATS = Path(__file__).parent / "fixtures" / "formats"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """Serves the format fixtures on 127.0.0.1 at a free port."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *_: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(FORMATS))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _add(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(cli, ["add", *args])
+
+
+def _front(path: Path) -> dict[str, object]:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_a_page_and_a_pdf_become_statements_with_their_provenance(server: str, tmp_path: Path) -> None:
+    folder = tmp_path / "statements"
+    result = _add(f"{server}/html/seed-0.html", f"{server}/pdf/seed-1.pdf", "--to", str(folder))
+    assert result.exit_code == 0, result.output
+    page, pdf = sorted(folder.glob("*.txt"))
+    front = _front(page)
+    assert front["source"] == f"{server}/html/seed-0.html"
+    assert str(front["date"]) == "2022-05-27"  # from the page's metadata
+    assert (folder / str(front["raw"])).read_bytes() == (FORMATS / "html" / "seed-0.html").read_bytes()
+    assert "date" not in _front(pdf)  # a PDF's dates are the file's; the dateline in its text serves
+    corpus = load_statements(folder)
+    seeds = load_statements(shipped_seeds()).statements
+    assert [" ".join(s.text.split()) for s in corpus.statements[0].sentences] == [
+        " ".join(s.text.split()) for s in seeds[0].sentences
+    ]
+    assert [s.meta.date for s in corpus.statements] == [seeds[0].meta.date, seeds[1].meta.date]
+    assert corpus.skipped == ()  # the .sources folder is never read as statements
+
+
+def test_nothing_is_overwritten(server: str, tmp_path: Path) -> None:
+    assert _add(f"{server}/html/seed-0.html", "--to", str(tmp_path)).exit_code == 0
+    again = _add(f"{server}/html/seed-0.html", "--to", str(tmp_path))
+    assert again.exit_code == 1
+    assert "exists; commitwatch add does not overwrite" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/nope.html", "the server answered 404"),
+        ("file:///etc/passwd", "is not an http(s) URL"),
+        ("/README.md", "not a web page or a PDF"),
+    ],
+)
+def test_what_cannot_be_added_is_a_clear_error(server: str, tmp_path: Path, url: str, message: str) -> None:
+    result = _add(url if "://" in url else server + url, "--to", str(tmp_path))
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert not list(tmp_path.glob("*.txt"))
