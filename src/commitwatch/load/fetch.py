@@ -114,6 +114,7 @@ def _download(url: str) -> tuple[bytes, str]:
             raw = response.read(MAX_TEXT_BYTES + 1)
             content_type = response.headers.get("Content-Type", "")
     except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the connection: closed here, not left to the garbage collector
         raise InputError(
             Problem(f"{url}: the server answered {exc.code} {exc.reason}", None, None, "check the address")
         ) from None
