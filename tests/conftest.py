@@ -1,4 +1,7 @@
-"""Shared fixtures: the shipped seeds and catalog, loaded once per session."""
+"""Shared fixtures: the shipped seeds, and the small fixture catalog with its matcher, loaded once.
+
+Tests of machinery use the fixture catalog (tests/fixtures/catalog), never the shipped one; a
+module about the shipped catalog defines its own ``catalog``."""
 
 from __future__ import annotations
 
@@ -6,11 +9,23 @@ from pathlib import Path
 
 import pytest
 
-from commitwatch import Corpus, load_statements, shipped_seeds
+from commitwatch import Catalog, Corpus, Matcher, load_catalog, load_statements, shipped_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 
 pytest_plugins = ["pytester"]
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The fixture catalog (tests/fixtures/catalog)."""
+    return load_catalog(ROOT / "tests" / "fixtures" / "catalog")
+
+
+@pytest.fixture(scope="session")
+def matcher(catalog: Catalog) -> Matcher:
+    """A matcher for the fixture catalog."""
+    return Matcher(catalog)
 
 
 @pytest.fixture(scope="session")

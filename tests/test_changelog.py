@@ -6,8 +6,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
-
 from commitwatch import (
     Catalog,
     Changelog,
@@ -28,11 +26,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GUARANTEE = "defence.guarantee"  # ladder: mentioned, affirmed
 OFFER = "talks.offer"  # ladder: offered, anytime
 URGE = "talks.urge"
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(FIXTURES / "catalog")
 
 
 def _info(number: int, **meta: object) -> StatementInfo:

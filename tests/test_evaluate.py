@@ -24,11 +24,6 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
 
 
 @pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(FIXTURES / "catalog")
-
-
-@pytest.fixture(scope="module")
 def result(catalog: Catalog) -> Evaluation:
     return evaluate(GOLD, CORPUS, catalog=catalog)
 

@@ -17,16 +17,6 @@ from commitwatch import Catalog, Matcher, Observation, explain, load_catalog, lo
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(FIXTURES / "catalog")
-
-
-@pytest.fixture(scope="module")
-def matcher(catalog: Catalog) -> Matcher:
-    return Matcher(catalog)
-
-
 def _read(matcher: Matcher, text: str, commitment_id: str = "defence.guarantee") -> Observation | None:
     return next((o for o in matcher.read_text(text) if o.commitment_id == commitment_id), None)
 

@@ -13,11 +13,10 @@ import signal
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commitwatch import Catalog, CommitwatchError, load_catalog, load_gold
+from commitwatch import CommitwatchError, load_gold
 from commitwatch._yaml import load_yaml
 from commitwatch.load.cleaning import _parse_rules
 from commitwatch.load.metadata import parse_front_matter, parse_manifest
@@ -82,16 +81,6 @@ WORDS = [
     "'",
 ]
 sentence_text = st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join) | st.text(max_size=300)
-
-
-@pytest.fixture(scope="module")
-def catalog() -> Catalog:
-    return load_catalog(FIXTURES / "catalog")
-
-
-@pytest.fixture(scope="module")
-def matcher(catalog: Catalog) -> Matcher:
-    return Matcher(catalog)
 
 
 @FAST

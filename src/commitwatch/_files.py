@@ -14,9 +14,13 @@ from pathlib import Path
 
 from .errors import InputError, Problem, display_path
 
-__all__ = ["MAX_TEXT_BYTES", "NotReadable", "read_regular_bytes", "read_regular_text"]
+__all__ = ["MAX_TEXT_BYTES", "MissingExtra", "NotReadable", "read_regular_bytes", "read_regular_text"]
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+class MissingExtra(Exception):
+    """The optional library that reads this format is not installed; the argument names the extra."""
 
 
 class NotReadable(Exception):

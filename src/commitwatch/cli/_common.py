@@ -37,7 +37,8 @@ def handle_errors(command: F, status: int = EXIT_ERROR) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from ..errors import CommitwatchError
 
-        debug = bool(click.get_current_context().find_root().params.get("debug"))
+        context = click.get_current_context()
+        debug = bool(context.find_root().params.get("debug") or context.meta.get("debug"))
         try:
             return command(*args, **kwargs)
         except CommitwatchError as exc:
@@ -66,15 +67,21 @@ def handle_errors(command: F, status: int = EXIT_ERROR) -> F:
         "--debug",
         is_flag=True,
         expose_value=False,
-        callback=_remember_debug,
+        callback=_remember("debug"),
         help="Show a full traceback on errors.",
     )
     return debug_option(wrapper)  # type: ignore[return-value]
 
 
-def _remember_debug(context: click.Context, _: click.Parameter, value: bool) -> None:
-    if value:
-        context.find_root().params["debug"] = True
+def _remember(key: str, convert: Callable[[Any], Any] = bool) -> Callable[[click.Context, click.Parameter, Any], None]:
+    """A callback that keeps an option the commands do not take as a parameter (--debug after the
+    command's name, --quiet, --max-size) in the run's context, for the helpers here to read."""
+
+    def callback(context: click.Context, _: click.Parameter, value: Any) -> None:
+        if value:  # not given: the helper's default applies
+            context.meta[key] = convert(value)
+
+    return callback
 
 
 def note_empty_selection(shown: int, **selection: object) -> None:
@@ -114,14 +121,14 @@ def statement_arguments(command: F) -> F:
         "--quiet",
         is_flag=True,
         expose_value=False,
-        callback=_remember_quiet,
+        callback=_remember("quiet"),
         help="Announce skipped files on stderr by their count only (the report lists them all).",
     )(command)
     command = click.option(
         "--max-size",
         type=click.FloatRange(min=0, min_open=True),
         expose_value=False,
-        callback=_remember_max_size,
+        callback=_remember("max_bytes", lambda megabytes: int(megabytes * 1024 * 1024)),
         help="Skip statement files larger than this many MB (default: 20).",
     )(command)
     command = click.option(
@@ -130,11 +137,6 @@ def statement_arguments(command: F) -> F:
         help="Extra cleaning rules (YAML), added to the defaults.",
     )(command)
     return command
-
-
-def _remember_quiet(context: click.Context, _: click.Parameter, quiet: bool) -> None:
-    if quiet:
-        context.meta["quiet"] = True
 
 
 SKIPS_ANNOUNCED = 10  # on stderr, one line each; the report lists every one
@@ -154,11 +156,6 @@ def announce_skipped(skipped: Sequence[SkippedFile]) -> None:
         more = "" if not shown else " more"
         noun = "file" if rest == 1 else "files"
         click.echo(f"skipped {rest}{more} {noun}; the report's 'Skipped files' says why and what to do", err=True)
-
-
-def _remember_max_size(context: click.Context, _: click.Parameter, megabytes: float | None) -> None:
-    if megabytes is not None:
-        context.meta["max_bytes"] = int(megabytes * 1024 * 1024)
 
 
 def max_bytes() -> int:

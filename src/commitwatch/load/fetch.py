@@ -24,10 +24,10 @@ from pathlib import Path
 import attrs
 import yaml
 
-from .._files import MAX_TEXT_BYTES
+from .._files import MAX_TEXT_BYTES, MissingExtra
 from .._version import __version__
 from ..errors import InputError, Problem, display_path
-from .html import MissingExtra, extract_page
+from .html import extract_page
 from .pdf import extract_pdf
 
 __all__ = ["Added", "add_statement"]
@@ -64,7 +64,7 @@ def add_statement(url: str, folder: Path, *, now: dt.datetime | None = None) -> 
     if kind == "pdf":
         try:
             document = extract_pdf(raw)
-        except ImportError:
+        except MissingExtra:
             raise InputError(_missing("pdf", url)) from None
         except ValueError as exc:
             raise InputError(Problem(f"{url}: {exc}", None, None, "save its text by hand")) from None

@@ -13,13 +13,11 @@ import datetime as dt
 
 import attrs
 
-__all__ = ["HTML_SUFFIXES", "MissingExtra", "Page", "extract_page"]
+from .._files import MissingExtra
+
+__all__ = ["HTML_SUFFIXES", "Page", "extract_page"]
 
 HTML_SUFFIXES = (".html", ".htm")
-
-
-class MissingExtra(Exception):
-    """The library that reads this format is not installed."""
 
 
 @attrs.frozen

@@ -60,6 +60,7 @@ _DELIMITED = (
     re.compile(r"(`+)([^`\n]+?)\1"),
 )
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>~])")
+_MARKUP_IN_TITLE = re.compile(r"[*_`]+|\\(?=\S)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -96,7 +97,7 @@ def blank_markdown(text: str) -> MarkdownBody:
             prose_seen = True
         if token.type == "heading_open":
             if title is None and not prose_seen and index + 1 < len(tokens):
-                title = tokens[index + 1].content.strip() or None
+                title = " ".join(_MARKUP_IN_TITLE.sub(" ", tokens[index + 1].content).split()) or None
             blank_lines(first, last, "markdown-heading", "a heading: structure, not a sentence")
         elif token.type == "hr":
             blank_lines(first, last, "separator", "a separator line, not text")

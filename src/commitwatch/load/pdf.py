@@ -19,6 +19,8 @@ from collections import Counter
 
 import attrs
 
+from .._files import MissingExtra
+
 __all__ = ["PdfText", "extract_pdf"]
 
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*$", re.IGNORECASE)
@@ -42,10 +44,13 @@ def extract_pdf(raw: bytes) -> PdfText:
     """The statement's text in a PDF.
 
     Raises:
-        ImportError: pypdf is not installed.
+        MissingExtra: pypdf is not installed.
         ValueError: The file is not a PDF pypdf can read (the message says why).
     """
-    import pypdf
+    try:
+        import pypdf
+    except ImportError:
+        raise MissingExtra("pdf") from None
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))

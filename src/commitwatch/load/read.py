@@ -9,29 +9,29 @@ is logged on the statement; a file that cannot be used says why and what to do.
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
 
 import attrs
 
-from .._files import NotReadable, read_regular_bytes
+from .._files import MissingExtra, NotReadable, read_regular_bytes
 from ..errors import readable_name
 from ..model import CleaningStep, Sentence, SkippedFile, Statement, StatementMeta
 from .cleaning import extract
 from .files import FileTask
-from .html import HTML_SUFFIXES, MissingExtra, Page, extract_page
+from .html import HTML_SUFFIXES, extract_page
 from .lines import body_furniture, iter_paragraphs, split_lines
 from .markdown import blank_markdown
 from .metadata import FrontMatter, ManifestDefaults, parse_front_matter
-from .pdf import PdfText, extract_pdf
+from .pdf import extract_pdf
 from .sentences import split_sentences
 from .text import normalize, slice_segments
 
 __all__ = ["read_file"]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_MARKUP_IN_TITLE = re.compile(r"[*_`]+|\\(?=\S)")
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
@@ -53,54 +53,10 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
         )
     if not raw.strip():
         return SkippedFile(shown, "empty file", "add the statement's text or remove the file")
-    pdf: PdfText | None = None
-    if path.suffix.lower() == ".pdf":
-        try:
-            pdf = extract_pdf(raw)
-        except ImportError:
-            return SkippedFile(
-                shown, "a PDF, and commitwatch's PDF reader is not installed", "pip install 'commitwatch[pdf]'"
-            )
-        except ValueError as exc:
-            return SkippedFile(shown, str(exc), "save the statement as a PDF with text, or as text")
-        if not pdf.text.strip():
-            return SkippedFile(shown, "no text in the PDF (a scan?)", "run OCR on it, or save its text as .txt")
-        raw = pdf.text.encode("utf-8")
-    raw, bom_steps = _unicode_with_bom(raw)
-    head = raw[:8192]
-    if b"\x00" in head or len(_BINARY_CONTROL.findall(head)) > len(head) // 20:
-        return SkippedFile(shown, "binary file, not text", "convert it to plain UTF-8 text")
-    text, encoding, decode_steps = _decode(raw)
-    decode_steps = [*bom_steps, *decode_steps]
-    if pdf is not None:
-        decode_steps.append(
-            CleaningStep(
-                "pdf-text",
-                "removed",
-                f"the text of {pdf.pages} PDF pages: {pdf.furniture} running header, footer and page-number "
-                f"lines left out, {pdf.rejoined} words hyphenated at a line end joined",
-            )
-        )
-    page: Page | None = None
-    if path.suffix.lower() in HTML_SUFFIXES:
-        try:
-            page = extract_page(text)
-        except MissingExtra:
-            return SkippedFile(
-                shown, "a web page, and commitwatch's HTML reader is not installed", "pip install 'commitwatch[html]'"
-            )
-        markup_length = len(text)
-        text = page.text  # the statement's text is the page's main text: offsets index it
-        decode_steps.append(
-            CleaningStep(
-                "html-main-text",
-                "removed",
-                f"the page reduced to its main text ({page.kept:,} of {markup_length:,} characters kept: "
-                "navigation, banners, footers, scripts and related links left out)",
-            )
-        )
-        if not text.strip():
-            return SkippedFile(shown, "no statement text found in the web page", "save the statement's own page")
+    decoded = _decode_format(path.suffix.lower(), raw, shown)
+    if isinstance(decoded, SkippedFile):
+        return decoded
+    text, encoding, decode_steps = decoded.text, decoded.encoding, list(decoded.steps)
     if not text.strip():
         return SkippedFile(shown, "empty file", "add the statement's text or remove the file")
 
@@ -114,10 +70,8 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
             first.line,
         )
     meta, meta_steps = _metadata(task.listed, front, task.defaults)
-    if page is not None:
-        meta = _with_page_metadata(meta, page)
-    if pdf is not None and not meta.title and pdf.title:
-        meta = attrs.evolve(meta, title=pdf.title)
+    if meta.date is None and decoded.date is not None:
+        meta = attrs.evolve(meta, date=decoded.date, date_source="page metadata")
 
     offset = front.end if front is not None else 0
     paragraph_starts: frozenset[int] = frozenset()
@@ -195,11 +149,11 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
             "check the cleaning rules against this file",
         )
 
-    title = meta.title
+    title = meta.title or decoded.title or ""  # the manifest's or front matter's, else the page's or PDF's own
     if not title and extraction.title is not None:
         title = extraction.title.stripped.lstrip("#").strip()
     if not title and heading_title:
-        title = " ".join(_MARKUP_IN_TITLE.sub(" ", heading_title).split())
+        title = heading_title
     date, date_source = meta.date, meta.date_source
     if extraction.date is not None:
         dateline = extraction.dateline
@@ -295,13 +249,65 @@ def _decode(raw: bytes) -> tuple[str, str, list[CleaningStep]]:
     return text, encoding, steps
 
 
-def _with_page_metadata(meta: StatementMeta, page: Page) -> StatementMeta:
-    """The manifest's title and date, else the ones the page's own metadata gives."""
-    if not meta.title and page.title:
-        meta = attrs.evolve(meta, title=page.title)
-    if meta.date is None and page.date is not None:
-        meta = attrs.evolve(meta, date=page.date, date_source="page metadata")
-    return meta
+@attrs.frozen
+class _Decoded:
+    """A file's text once its format is read, with the title and date the format's own metadata gives."""
+
+    text: str
+    encoding: str
+    steps: tuple[CleaningStep, ...]
+    title: str | None = None
+    date: dt.date | None = None
+
+
+def _decode_format(suffix: str, raw: bytes, shown: str) -> _Decoded | SkippedFile:
+    """The text of a PDF, a web page or a text file (plain or Markdown); its statement's ``text``."""
+    if suffix == ".pdf":
+        try:
+            pdf = extract_pdf(raw)
+        except MissingExtra:
+            return _reader_missing(shown, "a PDF", "pdf")
+        except ValueError as exc:
+            return SkippedFile(shown, str(exc), "save the statement as a PDF with text, or as text")
+        if not pdf.text.strip():
+            return SkippedFile(shown, "no text in the PDF (a scan?)", "run OCR on it, or save its text as .txt")
+        step = CleaningStep(
+            "pdf-text",
+            "removed",
+            f"the text of {pdf.pages} PDF pages: {pdf.furniture} running header, footer and page-number "
+            f"lines left out, {pdf.rejoined} words hyphenated at a line end joined",
+        )
+        return _Decoded(pdf.text, "utf-8", (step,), pdf.title)  # a PDF's dates are the file's, never used
+    raw, bom_steps = _unicode_with_bom(raw)
+    head = raw[:8192]
+    if b"\x00" in head or len(_BINARY_CONTROL.findall(head)) > len(head) // 20:
+        return SkippedFile(shown, "binary file, not text", "convert it to plain UTF-8 text")
+    text, encoding, steps = _decode(raw)
+    steps = [*bom_steps, *steps]
+    if suffix not in HTML_SUFFIXES:
+        return _Decoded(text, encoding, tuple(steps))
+    try:
+        page = extract_page(text)
+    except MissingExtra:
+        return _reader_missing(shown, "a web page", "html")
+    if not page.text.strip():
+        return SkippedFile(shown, "no statement text found in the web page", "save the statement's own page")
+    steps.append(
+        CleaningStep(
+            "html-main-text",
+            "removed",
+            f"the page reduced to its main text ({page.kept:,} of {len(text):,} characters kept: "
+            "navigation, banners, footers, scripts and related links left out)",
+        )
+    )
+    return _Decoded(page.text, encoding, tuple(steps), page.title, page.date)
+
+
+def _reader_missing(shown: str, what: str, extra: str) -> SkippedFile:
+    kind = "PDF" if extra == "pdf" else "HTML"
+    return SkippedFile(
+        shown, f"{what}, and commitwatch's {kind} reader is not installed", f"pip install 'commitwatch[{extra}]'"
+    )
 
 
 def _metadata(
