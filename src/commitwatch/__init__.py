@@ -11,7 +11,8 @@ The verbs, in the order data flows (statements -> readings -> changelog -> text)
   a :class:`Matcher` reads many statements with one compiled catalog.
 - ``track``: a corpus in memory -> its :class:`Changelog`; ``stream``: statement files of any
   number -> the same changelog, one version at a time, on every core; ``select`` narrows one.
-- ``render_markdown``, ``render_json``, ``render_timeline``: a changelog -> text.
+- ``render_markdown``, ``render_html``, ``render_json``, ``render_timeline``: a changelog -> text;
+  ``render_history``: one commitment's life as Markdown.
 - ``diff_catalogs``: what a catalog edit changes in the reading of the same statements;
   ``regression_data``: a changelog laid out for regression files.
 - ``evaluate``: a reading measured against a careful reader's annotations (``load_gold``
@@ -101,7 +102,7 @@ if TYPE_CHECKING:
         Variant,
         Version,
     )
-    from .render import render_json, render_markdown, render_timeline
+    from .render import render_history, render_html, render_json, render_markdown, render_timeline
     from .run import Stream, diff_catalogs, stream, track
 
 _EXPORTS: dict[str, str] = {
@@ -129,6 +130,8 @@ _EXPORTS: dict[str, str] = {
     "diff_catalogs": ".run",
     "stream": ".run",
     "track": ".run",
+    "render_history": ".render",
+    "render_html": ".render",
     "render_json": ".render",
     "render_markdown": ".render",
     "render_timeline": ".render",
@@ -247,6 +250,8 @@ __all__ = [
     "make_converter",
     "match",
     "regression_data",
+    "render_history",
+    "render_html",
     "render_json",
     "render_markdown",
     "render_timeline",

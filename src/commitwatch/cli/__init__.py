@@ -3,7 +3,7 @@
 Library errors (:class:`~commitwatch.errors.CommitwatchError`) become ``Error: <where>: <what>;
 <what to do>`` on stderr with exit status 1; usage errors exit 2 (click's convention). A
 traceback is shown only with ``--debug``. The commands live in :mod:`.report` (report,
-timeline), :mod:`.catalog` (check, explain, diff, seeds), :mod:`.add` and :mod:`.evaluate`;
+timeline, history), :mod:`.catalog` (check, explain, diff, seeds), :mod:`.add` and :mod:`.evaluate`;
 what they share in :mod:`._common`.
 """
 
@@ -18,7 +18,7 @@ from ._common import stop_now
 from .add import add
 from .catalog import check, diff, explain, seeds
 from .evaluate import evaluate
-from .report import report, timeline
+from .report import history, report, timeline
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -32,7 +32,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for _command in (report, timeline, check, explain, diff, evaluate, seeds, add):
+for _command in (report, timeline, history, check, explain, diff, evaluate, seeds, add):
     cli.add_command(_command)
 
 

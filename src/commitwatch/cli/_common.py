@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from ..model import Catalog, Changelog, SkippedFile
+    from ..model import Catalog, Changelog, SkippedFile, Version
     from ..run import Stream
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -215,6 +215,25 @@ def sources(statements: tuple[Path, ...]) -> tuple[Path, ...]:
     from .._shipped import shipped_seeds
 
     return (shipped_seeds(),)
+
+
+def statement_links(statements: tuple[Path, ...], output: Path | None) -> Callable[[Version], str | None]:
+    """How a page written to ``output`` (or shown from here) links a version's statement file:
+    a relative address, or None where the file cannot be found (a path shown differently)."""
+    from urllib.request import pathname2url
+
+    base = (output.parent if output is not None else Path.cwd()).resolve()
+    roots = [root.resolve() for root in sources(statements)]
+
+    def link(version: Version) -> str | None:
+        for root in roots:
+            candidate = root / version.path if root.is_dir() else root
+            if candidate.name == Path(version.path).name and candidate.is_file():
+                # quoted: a file named "javascript:..." stays a relative path, never a scheme
+                return pathname2url(os.path.relpath(candidate, base))
+        return None
+
+    return link
 
 
 @contextmanager

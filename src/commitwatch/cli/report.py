@@ -1,4 +1,4 @@
-"""``commitwatch report`` and ``commitwatch timeline``: the changelog, for people or programs."""
+"""``commitwatch report``, ``timeline`` and ``history``: the changelog, for people or programs."""
 
 from __future__ import annotations
 
@@ -19,12 +19,18 @@ if TYPE_CHECKING:
 @common.statement_arguments
 @common.catalog_option
 @click.option(
-    "--format", "output_format", type=click.Choice(["markdown", "json"]), default="markdown", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "html", "json"]),
+    default="markdown",
+    show_default=True,
+    help="markdown to read or paste; html, one page with a timeline to explore in a browser; json for programs.",
 )
 @common.output_option
 @common.selection_options
 @click.option("--all", "show_all", is_flag=True, help="Also list unchanged commitments.")
 @click.option("--oldest-first", is_flag=True, help="Versions in date order (default: newest first).")
+@click.option("--summary", is_flag=True, help="Markdown: only the timeline and the counts of changes by family.")
 @common.handle_errors
 def report(
     statements: tuple[Path, ...],
@@ -39,14 +45,20 @@ def report(
     commitments: tuple[str, ...],
     show_all: bool,
     oldest_first: bool,
+    summary: bool,
 ) -> None:
     """The changelog of STATEMENTS (folders or files; default: the shipped seeds).
 
-    Markdown for people (a timeline table, then each version's changes with their evidence), or
-    JSON for programs (the whole changelog; see the README for its layout).
+    Markdown for people (a timeline table, then each version's changes with their evidence);
+    HTML, one self-contained page (a timeline heatmap, the evidence of a cell on click, filters
+    and each commitment's history); or JSON for programs (the whole changelog; see the README
+    for its layout).
     """
     from ..compare import select_stream
-    from ..run import write_json, write_markdown
+    from ..run import write_html, write_json, write_markdown
+
+    if summary and output_format != "markdown":
+        raise click.UsageError("--summary is for the Markdown report; leave it out with --format html or json")
 
     catalog = common.load_catalog(catalog_dir)
     with (
@@ -66,8 +78,10 @@ def report(
 
         if output_format == "json":
             write_json(head, counted(), handle)
+        elif output_format == "html":
+            write_html(head, counted(), handle, link=common.statement_links(statements, output))
         else:
-            write_markdown(head, counted(), handle, show_unchanged=show_all, oldest_first=oldest_first)
+            write_markdown(head, counted(), handle, show_unchanged=show_all, oldest_first=oldest_first, summary=summary)
     common.note_empty_selection(shown, since=since, until=until, family=families, commitment=commitments)
 
 
@@ -104,3 +118,42 @@ def timeline(
     common.note_empty_selection(
         len(changelog.versions), since=since, until=until, family=families, commitment=commitments
     )
+
+
+@click.command()
+@click.argument("commitment_id", metavar="COMMITMENT_ID")
+@common.statement_arguments
+@common.catalog_option
+@common.output_option
+@common.selection_options
+@common.handle_errors
+def history(
+    commitment_id: str,
+    statements: tuple[Path, ...],
+    jobs: int | None,
+    cleaning: Path | None,
+    catalog_dir: Path | None,
+    output: Path | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    families: tuple[str, ...],
+    commitments: tuple[str, ...],
+) -> None:
+    """One commitment's life in STATEMENTS, as Markdown: each version that states it, with its evidence.
+
+    COMMITMENT_ID is a commitment type's id, as the report shows it (`deterrence.extended_deterrence`).
+    """
+    from ..compare import select
+    from ..render import render_history
+
+    catalog = common.load_catalog(catalog_dir)
+    if commitment_id not in {c.id for c in catalog.active}:
+        common.unknown_commitment(catalog, commitment_id)
+    changelog = select(
+        common.changelog(statements, cleaning, catalog, jobs),
+        families=families,
+        commitments=commitments,
+        **common.dates(since, until),
+    )
+    with common.output(output, common.input_files(statements, catalog_dir, cleaning)) as handle:
+        handle.write(render_history(changelog, commitment_id))

@@ -89,7 +89,10 @@ class Matcher:
             observations, _ = self._read_sentence(statement.id, sentence, tokens, cue_indexes, parties)
             for commitment_index, observation in observations:
                 per_commitment[commitment_index].append(observation)
-        strongest = [_strongest(per_commitment[index], self.commitments[index]) for index in sorted(per_commitment)]
+        strongest = [
+            _in_context(_strongest(per_commitment[index], self.commitments[index]), statement.sentences)
+            for index in sorted(per_commitment)
+        ]
         sentences: dict[str, set[int]] = defaultdict(set)
         for index, found in per_commitment.items():
             family = self.commitments[index].family
@@ -269,6 +272,15 @@ def _strongest(observations: list[Observation], commitment: CommitmentType) -> O
         return best
     others = tuple(sorted(o.evidence.sentence_index for o in observations if o is not best))
     return attrs.evolve(best, other_sentences=others)
+
+
+def _in_context(observation: Observation, sentences: Sequence[Sentence]) -> Observation:
+    """The observation with the sentences either side of its evidence (only the kept one's: they are few)."""
+    index = observation.evidence.sentence_index
+    before = sentences[index - 1].text if index > 0 else ""
+    after = sentences[index + 1].text if index + 1 < len(sentences) else ""
+    evidence = attrs.evolve(observation.evidence, context_before=before, context_after=after)
+    return attrs.evolve(observation, evidence=evidence)
 
 
 def _original(sentence: Sentence, start: int, end: int) -> str:

@@ -60,6 +60,9 @@ class Evidence:
         end: Offset just past it.
         cues: The cues that matched in it, decisive one first.
         modifiers: The modifiers in scope.
+        context_before: The sentence before it in the statement's body ("" for the first), so a
+            reader can see what it follows without opening the file.
+        context_after: The sentence after it ("" for the last).
     """
 
     statement_id: str
@@ -69,6 +72,8 @@ class Evidence:
     end: int
     cues: tuple[CueMatch, ...]
     modifiers: tuple[ModifierMatch, ...] = ()
+    context_before: str = ""
+    context_after: str = ""
 
 
 @pickled_as_arguments

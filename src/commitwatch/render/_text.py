@@ -6,7 +6,7 @@ import re
 
 from ..model import Evidence, Observation
 
-__all__ = ["escape", "flat", "level_name", "qualifiers", "quote"]
+__all__ = ["cue_spans", "escape", "flat", "level_name", "qualifiers", "quote"]
 
 
 def qualifiers(observation: Observation) -> str:
@@ -24,13 +24,7 @@ def qualifiers(observation: Observation) -> str:
 
 def quote(evidence: Evidence) -> str:
     """The evidence sentence in quotes, with the cue matches in bold."""
-    spans = sorted((cue.start - evidence.start, cue.end - evidence.start) for cue in evidence.cues)
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
+    merged = cue_spans(evidence)
     text = evidence.sentence
     # The usual sentence has nothing to escape and no run of spaces: its pieces are used as they are.
     plain = "  " not in text and _NOT_PLAIN.search(text) is None
@@ -43,6 +37,18 @@ def quote(evidence: Evidence) -> str:
         position = end
     pieces.append(text[position:] if plain else escape(flat(text[position:])))
     return "“" + "".join(pieces).strip() + "”"
+
+
+def cue_spans(evidence: Evidence) -> list[list[int]]:
+    """Where the cue matches are in the evidence sentence (offsets into it), merged where they overlap."""
+    spans = sorted((cue.start - evidence.start, cue.end - evidence.start) for cue in evidence.cues)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
 
 
 def flat(text: str) -> str:

@@ -12,7 +12,7 @@ from ..model import Change, ChangeKind, Changelog, ChangelogHead, Observation, V
 from ._text import escape, level_name, qualifiers, quote
 from .timeline import Seen, render_timeline, timeline_lines
 
-__all__ = ["MarkdownReport", "render_markdown", "render_timeline"]
+__all__ = ["MarkdownReport", "render_history", "render_markdown", "render_timeline"]
 
 KIND_ORDER = (
     ChangeKind.APPEARED,
@@ -43,7 +43,12 @@ HEADINGS = {
 
 
 def render_markdown(
-    changelog: Changelog, *, show_unchanged: bool = False, oldest_first: bool = False, stamp: bool = True
+    changelog: Changelog,
+    *,
+    show_unchanged: bool = False,
+    oldest_first: bool = False,
+    stamp: bool = True,
+    summary: bool = False,
 ) -> str:
     """Render a changelog as Markdown.
 
@@ -53,11 +58,13 @@ def render_markdown(
         oldest_first: Versions in date order instead of newest first.
         stamp: Name the commitwatch version in the header (off for regression files, which
             must not change when only the tool's version does).
+        summary: Only the header, the timeline and the counts of changes, without the versions'
+            sections (for a corpus too long to read version by version).
 
     Returns:
         The Markdown text, ending with a newline.
     """
-    report = MarkdownReport(changelog, show_unchanged=show_unchanged, stamp=stamp)
+    report = MarkdownReport(changelog, show_unchanged=show_unchanged, stamp=stamp, summary=summary)
     sections = [report.section(version) for version in changelog.versions]
     return report.head() + "".join(sections if oldest_first else reversed(sections)) + report.tail()
 
@@ -70,18 +77,28 @@ class MarkdownReport:
         head: The changelog's head.
         show_unchanged: Also list commitments that did not change.
         stamp: Name the commitwatch version in the header.
+        summary: Counts of changes instead of the versions' sections.
     """
 
-    def __init__(self, head: ChangelogHead, *, show_unchanged: bool = False, stamp: bool = True) -> None:
+    def __init__(
+        self, head: ChangelogHead, *, show_unchanged: bool = False, stamp: bool = True, summary: bool = False
+    ) -> None:
         self._head = head
         self._show_unchanged = show_unchanged
         self._stamp = stamp
+        self._summary = summary
         self._seen = Seen()
         self._index = _Index(head)
+        self._counts: dict[tuple[str, ChangeKind], int] = {}
 
     def section(self, version: Version) -> str:
-        """The section of the next version (oldest first), starting with a blank line."""
+        """The section of the next version (oldest first), starting with a blank line ("" in a summary)."""
         self._seen.add(version)
+        if self._summary:
+            for change in version.changes:
+                key = (self._index.commitments[change.commitment_id].family, change.kind)
+                self._counts[key] = self._counts.get(key, 0) + 1
+            return ""
         return "\n" + "\n".join(_version(self._index, version, self._show_unchanged)) + "\n"
 
     def head(self) -> str:
@@ -90,12 +107,80 @@ class MarkdownReport:
         lines += _header(self._head, self._seen, self._stamp)
         lines += ["", "## Timeline", ""]
         lines += timeline_lines(self._head, self._seen)
+        if self._summary:
+            lines += ["", "## Changes by family", "", *_counts(self._head, self._counts)]
         return "\n".join(lines) + "\n"
 
     def tail(self) -> str:
         """The republished copies and skipped files, or ""."""
         tail = [*_variants(self._seen), *_skipped(self._head)]
         return "\n".join(tail) + "\n" if tail else ""
+
+
+COUNTED = KIND_ORDER[:8]  # the kinds that are events; not restated, not addressed and unchanged are not
+
+
+def _counts(head: ChangelogHead, counts: dict[tuple[str, ChangeKind], int]) -> list[str]:
+    """A table of how many commitments of each family changed in each way, over all versions."""
+    rows = ["| Family | " + " | ".join(HEADINGS[kind] for kind in COUNTED) + " |"]
+    rows.append("| --- | " + " | ".join("---:" for _ in COUNTED) + " |")
+    totals = dict.fromkeys(COUNTED, 0)
+    for family in head.families:
+        numbers = [counts.get((family.id, kind), 0) for kind in COUNTED]
+        if not any(numbers):
+            continue
+        for kind, number in zip(COUNTED, numbers, strict=True):
+            totals[kind] += number
+        rows.append(f"| {escape(family.title)} | " + " | ".join(str(number) for number in numbers) + " |")
+    rows.append("| **All families** | " + " | ".join(f"**{totals[kind]}**" for kind in COUNTED) + " |")
+    return rows
+
+
+def render_history(changelog: Changelog, commitment_id: str, *, stamp: bool = True) -> str:
+    """One commitment type's life as Markdown: every version that has an entry for it, with its evidence.
+
+    Args:
+        changelog: The changelog (narrowed with :func:`commitwatch.select` if wanted).
+        commitment_id: The commitment type (see ``commitwatch catalog`` or the changelog's
+            ``commitments``).
+        stamp: Name the commitwatch version in the header.
+
+    Raises:
+        KeyError: The changelog has no such commitment type.
+    """
+    commitment = changelog.commitment(commitment_id)
+    index = _Index(changelog)
+    family = escape(index.family_titles[commitment.family])
+    seen = Seen()
+    entries: list[str] = []
+    for version in changelog.versions:
+        seen.add(version)
+        change = version.change(commitment_id)
+        if change is None:
+            continue
+        shown = change.after or change.before
+        assert shown is not None
+        held = f", held by {index.holders(shown.holders)}" if change.after is not None else ""
+        if change.kind is ChangeKind.UNCHANGED:
+            movement = f"**{level_name(change.after, commitment.ladder)}**"
+        else:
+            movement = _movement(change, commitment.ladder)
+        entries += [
+            "",
+            f"## v{version.number}: {version.date.isoformat()}: {escape(version.title)}",
+            "",
+            f"- **{HEADINGS[change.kind]}**{held}: {movement}",
+        ]
+        if change.after is not None:
+            entries.append(f"  - Evidence: {index.quoted(commitment_id, change.after, latest=True)}")
+        if change.note and change.kind is not ChangeKind.RETURNED:
+            entries.append(f"  - Note: {escape(change.note)}")
+        entries.append(f"  - File: `{version.path}`")
+    lines = [f"# History: {escape(commitment.title)} (`{commitment.id}`)", "", f"- **Family:** {family}"]
+    lines += _header(changelog, seen, stamp)
+    if not entries:
+        entries = ["", "No statement in this changelog states it."]
+    return "\n".join(lines + entries) + "\n"
 
 
 def _header(changelog: ChangelogHead, seen: Seen, stamp: bool) -> list[str]:
@@ -198,37 +283,36 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
 
 
 def _entry(index: _Index, change: Change) -> list[str]:
-    before, after = change.before, change.after
     ladder = index.commitments[change.commitment_id].ladder
-    note = change.note
-    if change.kind is ChangeKind.APPEARED or before is None:  # appeared, or fulfilled when first seen
-        assert after is not None
-        movement = f"**{level_name(after, ladder)}**"
-    elif change.kind is ChangeKind.DROPPED:
-        assert before is not None
-        movement = f"{level_name(before, ladder)} → **not stated**"
-    elif change.kind is ChangeKind.RETURNED:
-        assert before is not None
-        assert after is not None
-        last = f"last seen in v{change.before_version}: {level_name(before, ladder)}"
-        movement = f"**{level_name(after, ladder)}** again ({last})"
-        note = ""
-    else:
-        assert before is not None
-        assert after is not None
-        movement = f"{level_name(before, ladder)} → **{level_name(after, ladder)}**"
-    shown = after or before
+    note = "" if change.kind is ChangeKind.RETURNED else change.note
+    shown = change.after or change.before
     assert shown is not None
+    movement = _movement(change, ladder)
     lines = [f"{index.heading(change.commitment_id)}, held by {index.holders(shown.holders)}: {movement}"]
-    if after is not None:
-        lines.append(f"  - Now: {index.quoted(change.commitment_id, after, latest=True)}")
-    if before is not None:
+    if change.after is not None:
+        lines.append(f"  - Now: {index.quoted(change.commitment_id, change.after, latest=True)}")
+    if change.before is not None:
         lines.append(
-            f"  - Before (v{change.before_version}): {index.quoted(change.commitment_id, before, latest=False)}"
+            f"  - Before (v{change.before_version}): {index.quoted(change.commitment_id, change.before, latest=False)}"
         )
     if note:
         lines.append(f"  - Note: {escape(note)}")
     return lines
+
+
+def _movement(change: Change, ladder: tuple[str, ...]) -> str:
+    """How the commitment moved, the new state in bold: "urged → **committed**"."""
+    before, after = change.before, change.after
+    if change.kind in (ChangeKind.NOT_ADDRESSED, ChangeKind.NOT_RESTATED):
+        return f"in effect: {level_name(before, ladder)} (from v{change.before_version})"
+    if change.kind is ChangeKind.APPEARED or before is None:  # appeared, or fulfilled when first seen
+        return f"**{level_name(after, ladder)}**"
+    if change.kind is ChangeKind.DROPPED:
+        return f"{level_name(before, ladder)} → **not stated**"
+    if change.kind is ChangeKind.RETURNED:
+        last = f"last seen in v{change.before_version}: {level_name(before, ladder)}"
+        return f"**{level_name(after, ladder)}** again ({last})"
+    return f"{level_name(before, ladder)} → **{level_name(after, ladder)}**"
 
 
 def _quiet(index: _Index, changes: list[Change], kind: ChangeKind) -> list[str]:

@@ -6,7 +6,7 @@
 """
 
 from .engine import PARALLEL_THRESHOLD, Stream, diff_catalogs, resolve_jobs, stream, track
-from .write import write_json, write_markdown
+from .write import write_html, write_json, write_markdown
 
 __all__ = [
     "PARALLEL_THRESHOLD",
@@ -15,6 +15,7 @@ __all__ = [
     "resolve_jobs",
     "stream",
     "track",
+    "write_html",
     "write_json",
     "write_markdown",
 ]

@@ -1,0 +1,202 @@
+"""Changelog -> one self-contained HTML page: a timeline heatmap with the evidence behind each cell.
+
+The page is a Jinja2 template (autoescaped: every piece of statement and catalog text the
+template shows is escaped) with its CSS and script inline, so it opens from ``file://`` with no
+network. The changelog travels inside it as JSON in a ``<script type="application/json">``
+element, with ``<``, ``>`` and ``&`` written as ``\\u003c`` and so on, so no text in it can
+end the element; the script builds the grid from it with ``textContent`` only, never as markup.
+
+A version's data is made as it comes (:class:`HtmlReport`), so a corpus of any length is written
+in one pass. Each observation is written once: a change whose "before" is the observation an
+earlier version showed refers to that version instead of repeating it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from ..model import ChangeKind, Changelog, ChangelogHead, CommitmentInfo, Observation, Version
+from ._text import cue_spans, level_name
+
+__all__ = ["KIND_SYMBOLS", "HtmlReport", "render_html"]
+
+# One symbol per kind, as in the Markdown timeline; a cell also says its kind in words (aria-label, title).
+KIND_SYMBOLS = {
+    ChangeKind.APPEARED.value: "+",
+    ChangeKind.STRENGTHENED.value: "▲",
+    ChangeKind.FULFILLED.value: "✓",
+    ChangeKind.WEAKENED.value: "▼",
+    ChangeKind.REVERSED.value: "⇄",
+    ChangeKind.HOLDER_CHANGED.value: "≠",
+    ChangeKind.DROPPED.value: "✕",
+    ChangeKind.RETURNED.value: "↺",
+    ChangeKind.NOT_RESTATED.value: "·",
+    ChangeKind.NOT_ADDRESSED.value: "○",
+    ChangeKind.UNCHANGED.value: "",
+}
+_JSON_IN_SCRIPT = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+_SPLIT = "\x00versions\x00"
+
+
+def render_html(
+    changelog: Changelog, *, link: Callable[[Version], str | None] | None = None, stamp: bool = True
+) -> str:
+    """Render a changelog as one self-contained HTML page (see :class:`HtmlReport` for the options).
+
+    Returns:
+        The page's text.
+    """
+    return "".join(HtmlReport(changelog, link=link, stamp=stamp).pieces(changelog.versions))
+
+
+class HtmlReport:
+    """An HTML report built as its versions come.
+
+    Args:
+        head: The changelog's head.
+        link: The address of a version's statement file as the page should link it (relative to
+            where the page is written), or None for no link; by default, its path as shown.
+        stamp: Name the commitwatch version in the page.
+    """
+
+    def __init__(
+        self, head: ChangelogHead, *, link: Callable[[Version], str | None] | None = None, stamp: bool = True
+    ) -> None:
+        self._head = head
+        self._link = link or (lambda version: version.path)
+        self._stamp = stamp
+        self._index = {commitment.id: number for number, commitment in enumerate(head.commitments)}
+        self._commitments = {commitment.id: commitment for commitment in head.commitments}
+        self._emitted: dict[str, tuple[int, Observation]] = {}
+        self._counts: dict[str, int] = {}
+        self._first: dt.date | None = None
+        self._last: dt.date | None = None
+        self._count = 0
+
+    def pieces(self, versions: Iterable[Version]) -> Iterator[str]:
+        """The page in pieces: the part before the data, each version's data, then the rest.
+
+        Nothing in the page before the data depends on the versions (the page's script counts
+        them), so the page is written in one pass, holding one version at a time.
+        """
+        opening, closing = self._page().split(_SPLIT, 1)
+        yield opening
+        first = True
+        for version in versions:
+            yield ("" if first else ",\n") + _script_json(self.version_data(version))
+            first = False
+        yield closing
+
+    def version_data(self, version: Version) -> dict[str, Any]:
+        """What the page's script needs of one version."""
+        self._count += 1
+        self._first = self._first or version.date
+        self._last = version.date
+        cells: dict[str, list[Any]] = {}
+        for change in version.changes:
+            commitment = self._commitments[change.commitment_id]
+            before: Any = None
+            if change.before is not None:
+                known = self._emitted.get(change.commitment_id)
+                same = known is not None and known[0] == change.before_version and known[1] == change.before
+                before = change.before_version if same else _observation(change.before, commitment)
+            after = _observation(change.after, commitment) if change.after is not None else None
+            if change.after is not None:
+                self._emitted[change.commitment_id] = (version.number, change.after)
+            cell: list[Any] = [change.kind.value, after, before, change.before_version]
+            if change.note:
+                cell.append(change.note)
+            cells[str(self._index[change.commitment_id])] = cell
+            self._counts[change.kind.value] = self._counts.get(change.kind.value, 0) + 1
+        data: dict[str, Any] = {
+            "n": version.number,
+            "date": version.date.isoformat(),
+            "title": version.title,
+            "path": version.path,
+            "href": self._link(version),
+            "sha": version.sha256[:12],
+            "parties": list(version.parties),
+            "source": version.source,
+            "cells": cells,
+        }
+        if version.occasion:
+            data["occasion"] = version.occasion
+        if version.companions:
+            data["companions"] = [[other.path, other.title] for other in version.companions]
+        if version.variants:
+            data["variants"] = [variant.path for variant in version.variants]
+        return data
+
+    def _page(self) -> str:
+        from jinja2 import Environment, PackageLoader
+        from markupsafe import Markup
+
+        environment = Environment(
+            loader=PackageLoader("commitwatch.render", "templates"), autoescape=True, keep_trailing_newline=True
+        )
+        head = self._head
+        families = [{"id": family.id, "title": family.title} for family in head.families]
+        commitments = [_commitment(commitment) for commitment in head.commitments]
+        meta = {
+            "catalog_title": head.catalog_title,
+            "catalog_version": head.catalog_version,
+            "corpus": head.corpus,
+            "tool_version": head.tool_version if self._stamp else "",
+            "families": families,
+            "commitments": commitments,
+            "symbols": KIND_SYMBOLS,
+            "skipped": [[item.path, item.line, item.reason, item.hint] for item in head.skipped],
+        }
+        # The data element holds {"meta": ..., "versions": [...]}: the versions go in where _SPLIT is.
+        data = _script_json({"meta": meta, "versions": [_SPLIT]}).replace(json.dumps(_SPLIT), _SPLIT)
+        assert environment.loader is not None
+        css, script = (environment.loader.get_source(environment, name)[0] for name in ("report.css", "report.js"))
+        # The three pieces marked safe are the page's own CSS and script, and JSON made safe for a script element.
+        return environment.get_template("report.html.j2").render(
+            head=head,
+            stamp=self._stamp,
+            symbols=KIND_SYMBOLS,
+            css=Markup(css),
+            script=Markup(script),
+            data=Markup(data),
+        )
+
+
+def _commitment(commitment: CommitmentInfo) -> dict[str, Any]:
+    return {"id": commitment.id, "title": commitment.title, "family": commitment.family}
+
+
+def _observation(observation: Observation, commitment: CommitmentInfo) -> dict[str, Any]:
+    """One observation as the evidence panel shows it: the sentence, its marks, and what qualifies it."""
+    evidence = observation.evidence
+    data: dict[str, Any] = {
+        "stance": observation.stance,
+        "shown": level_name(observation, commitment.ladder),
+        "holders": list(observation.holders),
+        "basis": observation.holder_basis,
+        "sentence": evidence.sentence,
+        "marks": cue_spans(evidence),
+    }
+    optional = {
+        "negated": observation.polarity == "negated",
+        "addressee": list(observation.addressee),
+        "predicate": observation.predicate,
+        "why": observation.stance_basis,
+        "modifiers": [[modifier.kind, modifier.text] for modifier in evidence.modifiers],
+        "quantities": [[quantity.kind, quantity.text] for quantity in observation.quantities],
+        "context_before": evidence.context_before,
+        "context_after": evidence.context_after,
+        "others": len(observation.other_sentences),
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+def _script_json(value: Any) -> str:
+    """JSON that can sit inside a script element: nothing in it can close the element."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JSON_IN_SCRIPT)
