@@ -58,6 +58,18 @@ def _page_data(page: str) -> dict:  # type: ignore[type-arg]
     return json.loads(parser.scripts[ids.index("cw-data")])  # type: ignore[no-any-return]
 
 
+def _observation(data: dict, version: dict, raw: dict) -> dict:  # type: ignore[type-arg]
+    """An observation of the page's data with its numbers looked up, as the page's script does."""
+    strings = data["tables"]["strings"]
+    looked_up = dict(raw)
+    for key in ("sentence", "context_before", "context_after"):
+        looked_up[key] = version["sentences"][raw[key]] if key in raw else ""
+    for key in ("shown", "holders", "basis", "why"):
+        if key in raw:
+            looked_up[key] = strings[raw[key]]
+    return looked_up
+
+
 def _changelog() -> Changelog:
     return track(load_statements(FIXTURES / "evaluation" / "corpus"), load_catalog(FIXTURES / "catalog"))
 
@@ -108,7 +120,9 @@ class TestPage:
                 cell = shown["cells"][str(ids.index(change.commitment_id))]
                 assert cell[0] == change.kind.value
                 if change.after is not None:
-                    assert cell[1]["sentence"] == change.after.evidence.sentence
+                    observation = _observation(data, shown, cell[1])
+                    assert observation["sentence"] == change.after.evidence.sentence
+                    assert observation["holders"] == list(change.after.holders)
 
     def test_evidence_carries_its_context_and_cue_marks(self) -> None:
         """A cell's evidence has the sentences either side, and the cue spans fall on the cue's words."""
@@ -117,8 +131,9 @@ class TestPage:
         ids = [commitment["id"] for commitment in data["meta"]["commitments"]]
         change = changelog.versions[0].changes[0]
         assert change.after is not None
-        observation = data["versions"][0]["cells"][str(ids.index(change.commitment_id))][1]
-        assert observation.get("context_after", "") == change.after.evidence.context_after
+        version = data["versions"][0]
+        observation = _observation(data, version, version["cells"][str(ids.index(change.commitment_id))][1])
+        assert observation["context_after"] == change.after.evidence.context_after
         start, end = observation["marks"][0]
         assert observation["sentence"][start:end] == change.after.evidence.cues[0].text
 
@@ -129,6 +144,11 @@ class TestPage:
         befores = [cell[2] for version in data["versions"][1:] for cell in version["cells"].values() if cell[2]]
         assert befores
         assert all(isinstance(before, int) for before in befores)
+
+    def test_a_sentence_is_written_once_per_version(self) -> None:
+        """Sentences are listed once in their version, whatever number of observations show them."""
+        for version in _page_data(render_html(_changelog()))["versions"]:
+            assert len(version["sentences"]) == len(set(version["sentences"]))
 
     def test_written_in_pieces_is_the_same_page(self) -> None:
         """Streamed version by version, the page is the same text."""
@@ -163,7 +183,9 @@ class TestEscaping:
         defence = str(ids.index("defence.guarantee"))
         assert data["meta"]["commitments"][int(defence)]["title"] == HOSTILE
         assert data["versions"][0]["title"] == HOSTILE
-        assert "<img src=x onerror=alert(2)>" in data["versions"][0]["cells"][defence][1]["sentence"]
+        version = data["versions"][0]
+        sentence = _observation(data, version, version["cells"][defence][1])["sentence"]
+        assert "<img src=x onerror=alert(2)>" in sentence
 
     def test_the_title_element_is_escaped(self, hostile: tuple[Path, Path]) -> None:
         """The catalog title in <title> and <h1> is escaped by the template."""

@@ -7,8 +7,10 @@ element, with ``<``, ``>`` and ``&`` written as ``\\u003c`` and so on, so no tex
 end the element; the script builds the grid from it with ``textContent`` only, never as markup.
 
 A version's data is made as it comes (:class:`HtmlReport`), so a corpus of any length is written
-in one pass. Each observation is written once: a change whose "before" is the observation an
-earlier version showed refers to that version instead of repeating it.
+in one pass. Nothing is written twice: a change whose "before" is the observation an earlier
+version showed refers to that version; a version's sentences (evidence, and the sentences
+either side) are listed once and named by number; and the words that repeat across versions
+(holders, level names, the reasons for a stance) are numbers in one table at the end.
 """
 
 from __future__ import annotations
@@ -41,6 +43,23 @@ _JSON_IN_SCRIPT = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 )
 _SPLIT = "\x00versions\x00"
+_TABLES = "\x00tables\x00"
+
+
+class _Table:
+    """Values numbered in the order first met, so that a repeated one is written once."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+        self.values: list[Any] = []
+
+    def __call__(self, value: Any) -> int:
+        key = json.dumps(value, ensure_ascii=False)
+        number = self._numbers.get(key)
+        if number is None:
+            number = self._numbers[key] = len(self.values)
+            self.values.append(value)
+        return number
 
 
 def render_html(
@@ -73,6 +92,8 @@ class HtmlReport:
         self._index = {commitment.id: number for number, commitment in enumerate(head.commitments)}
         self._commitments = {commitment.id: commitment for commitment in head.commitments}
         self._emitted: dict[str, tuple[int, Observation]] = {}
+        self._strings = _Table()
+        self._holders: set[str] = set()
         self._counts: dict[str, int] = {}
         self._first: dt.date | None = None
         self._last: dt.date | None = None
@@ -90,7 +111,8 @@ class HtmlReport:
         for version in versions:
             yield ("" if first else ",\n") + _script_json(self.version_data(version))
             first = False
-        yield closing
+        tables = {"strings": self._strings.values, "holders": sorted(self._holders)}
+        yield closing.replace(_TABLES, _script_json(tables), 1)
 
     def version_data(self, version: Version) -> dict[str, Any]:
         """What the page's script needs of one version."""
@@ -98,16 +120,19 @@ class HtmlReport:
         self._first = self._first or version.date
         self._last = version.date
         cells: dict[str, list[Any]] = {}
+        sentences = _Table()
         for change in version.changes:
             commitment = self._commitments[change.commitment_id]
             before: Any = None
             if change.before is not None:
                 known = self._emitted.get(change.commitment_id)
                 same = known is not None and known[0] == change.before_version and known[1] == change.before
-                before = change.before_version if same else _observation(change.before, commitment)
-            after = _observation(change.after, commitment) if change.after is not None else None
+                before = change.before_version if same else self._observation(change.before, commitment, sentences)
+            after = None
             if change.after is not None:
+                after = self._observation(change.after, commitment, sentences)
                 self._emitted[change.commitment_id] = (version.number, change.after)
+                self._holders.update(change.after.holders)
             cell: list[Any] = [change.kind.value, after, before, change.before_version]
             if change.note:
                 cell.append(change.note)
@@ -123,6 +148,7 @@ class HtmlReport:
             "parties": list(version.parties),
             "source": version.source,
             "cells": cells,
+            "sentences": sentences.values,
         }
         if version.occasion:
             data["occasion"] = version.occasion
@@ -130,6 +156,32 @@ class HtmlReport:
             data["companions"] = [[other.path, other.title] for other in version.companions]
         if version.variants:
             data["variants"] = [variant.path for variant in version.variants]
+        return data
+
+    def _observation(self, observation: Observation, commitment: CommitmentInfo, sentences: _Table) -> dict[str, Any]:
+        """One observation as the evidence panel shows it: its sentences (numbers in the version's
+        list), its cue marks, and what qualifies it (repeated words as numbers in the strings table)."""
+        evidence = observation.evidence
+        data: dict[str, Any] = {
+            "stance": observation.stance,
+            "shown": self._strings(level_name(observation, commitment.ladder)),
+            "holders": self._strings(list(observation.holders)),
+            "basis": self._strings(observation.holder_basis),
+            "sentence": sentences(evidence.sentence),
+            "marks": cue_spans(evidence),
+        }
+        optional = {
+            "negated": True if observation.polarity == "negated" else None,
+            "addressee": list(observation.addressee) or None,
+            "predicate": observation.predicate or None,
+            "why": self._strings(observation.stance_basis) if observation.stance_basis else None,
+            "modifiers": [[modifier.kind, modifier.text] for modifier in evidence.modifiers] or None,
+            "quantities": [[quantity.kind, quantity.text] for quantity in observation.quantities] or None,
+            "context_before": sentences(evidence.context_before) if evidence.context_before else None,
+            "context_after": sentences(evidence.context_after) if evidence.context_after else None,
+            "others": len(observation.other_sentences) or None,
+        }
+        data.update({key: value for key, value in optional.items() if value is not None})
         return data
 
     def _page(self) -> str:
@@ -152,8 +204,10 @@ class HtmlReport:
             "symbols": KIND_SYMBOLS,
             "skipped": [[item.path, item.line, item.reason, item.hint] for item in head.skipped],
         }
-        # The data element holds {"meta": ..., "versions": [...]}: the versions go in where _SPLIT is.
-        data = _script_json({"meta": meta, "versions": [_SPLIT]}).replace(json.dumps(_SPLIT), _SPLIT)
+        # The data element holds {"meta": ..., "versions": [...], "tables": ...}: the versions go in where _SPLIT is.
+        # The tables, filled as the versions are written, go in where _TABLES is.
+        skeleton = {"meta": meta, "versions": [_SPLIT], "tables": _TABLES}
+        data = _script_json(skeleton).replace(json.dumps(_SPLIT), _SPLIT).replace(json.dumps(_TABLES), _TABLES)
         assert environment.loader is not None
         css, script = (environment.loader.get_source(environment, name)[0] for name in ("report.css", "report.js"))
         # The three pieces marked safe are the page's own CSS and script, and JSON made safe for a script element.
@@ -169,32 +223,6 @@ class HtmlReport:
 
 def _commitment(commitment: CommitmentInfo) -> dict[str, Any]:
     return {"id": commitment.id, "title": commitment.title, "family": commitment.family}
-
-
-def _observation(observation: Observation, commitment: CommitmentInfo) -> dict[str, Any]:
-    """One observation as the evidence panel shows it: the sentence, its marks, and what qualifies it."""
-    evidence = observation.evidence
-    data: dict[str, Any] = {
-        "stance": observation.stance,
-        "shown": level_name(observation, commitment.ladder),
-        "holders": list(observation.holders),
-        "basis": observation.holder_basis,
-        "sentence": evidence.sentence,
-        "marks": cue_spans(evidence),
-    }
-    optional = {
-        "negated": observation.polarity == "negated",
-        "addressee": list(observation.addressee),
-        "predicate": observation.predicate,
-        "why": observation.stance_basis,
-        "modifiers": [[modifier.kind, modifier.text] for modifier in evidence.modifiers],
-        "quantities": [[quantity.kind, quantity.text] for quantity in observation.quantities],
-        "context_before": evidence.context_before,
-        "context_after": evidence.context_after,
-        "others": len(observation.other_sentences),
-    }
-    data.update({key: value for key, value in optional.items() if value})
-    return data
 
 
 def _script_json(value: Any) -> str:

@@ -6,6 +6,7 @@
   const data = JSON.parse(document.getElementById("cw-data").textContent);
   const meta = data.meta;
   const versions = data.versions;
+  const strings = data.tables.strings;
   const byNumber = new Map(versions.map((version) => [version.n, version]));
   const familyTitle = new Map(meta.families.map((family) => [family.id, family.title]));
 
@@ -36,22 +37,46 @@
     return node;
   }
 
-  // A cell's data: [kind, after, before (an observation, or the number of the version whose cell holds it), before_version, note]
-  function cellOf(version, index) { return version.cells[String(index)] || null; }
-  function afterOf(cell) { return cell ? cell[1] : null; }
-  function beforeOf(cell, index) {
-    if (!cell || cell[2] === null || cell[2] === undefined) return null;
-    if (typeof cell[2] === "number") {
-      const earlier = byNumber.get(cell[2]);
-      const earlierCell = earlier ? cellOf(earlier, index) : null;
-      return earlierCell ? earlierCell[1] : null;
-    }
-    return cell[2];
+  // The page's data is compact (see commitwatch/render/html.py): a cell is [kind, after, before,
+  // before_version, note]; an observation names its sentences by their place in its version's
+  // list, and its repeated words by their place in data.tables.strings; a "before" that an earlier
+  // version's cell shows is that version's number. cellOf() gives a cell with all of it resolved.
+  const resolved = new Map();
+
+  function observationIn(raw, version) {
+    if (!raw) return null;
+    const text = (key) => (typeof raw[key] === "number" ? version.sentences[raw[key]] : "");
+    const string = (key) => (typeof raw[key] === "number" ? strings[raw[key]] : raw[key]);
+    return {
+      stance: raw.stance, negated: Boolean(raw.negated), marks: raw.marks || [], others: raw.others || 0,
+      shown: string("shown"), holders: string("holders") || [], basis: string("basis"), why: string("why") || "",
+      predicate: raw.predicate || "", addressee: raw.addressee || [], modifiers: raw.modifiers || [],
+      quantities: raw.quantities || [],
+      sentence: text("sentence"), context_before: text("context_before"), context_after: text("context_after"),
+    };
   }
-  function shownObservation(cell, index) { return afterOf(cell) || beforeOf(cell, index); }
-  function heldBy(cell, index, holder) {
+
+  function cellOf(version, index) {
+    const key = version.n + ":" + index;
+    if (resolved.has(key)) return resolved.get(key);
+    const raw = version.cells[String(index)];
+    let cell = null;
+    if (raw) {
+      let before = null;
+      if (typeof raw[2] === "number") {
+        const earlier = byNumber.get(raw[2]);
+        const earlierCell = earlier ? cellOf(earlier, index) : null;
+        before = earlierCell ? earlierCell.after : null;
+      } else before = observationIn(raw[2], version);
+      cell = { kind: raw[0], after: observationIn(raw[1], version), before, beforeVersion: raw[3], note: raw[4] || "" };
+    }
+    resolved.set(key, cell);
+    return cell;
+  }
+
+  function heldBy(cell, holder) {
     if (!holder) return true;
-    const observation = shownObservation(cell, index);
+    const observation = cell.after || cell.before;
     return Boolean(observation && observation.holders.includes(holder));
   }
 
@@ -84,10 +109,8 @@
     return "s-" + observation.stance;
   }
 
-  function describe(commitment, version, cell, index) {
-    const kind = cell[0];
-    const after = afterOf(cell);
-    const before = beforeOf(cell, index);
+  function describe(commitment, version, cell) {
+    const kind = cell.kind, after = cell.after, before = cell.before;
     let words = KIND_WORDS[kind];
     if (after) words += ", " + after.shown;
     else if (before) words += ", in effect " + before.shown;
@@ -123,7 +146,7 @@
       const members = [];
       meta.commitments.forEach((commitment, index) => {
         if (commitment.family !== family.id) return;
-        if (page.some((version) => { const cell = cellOf(version, index); return cell && heldBy(cell, index, state.holder); })) members.push([commitment, index]);
+        if (page.some((version) => { const cell = cellOf(version, index); return cell && heldBy(cell, state.holder); })) members.push([commitment, index]);
       });
       if (!members.length) continue;
       body.append(el("tr", { class: "family" }, el("th", { scope: "rowgroup", colspan: page.length + 1 }, family.title)));
@@ -134,19 +157,19 @@
         const rowButtons = [rowHead];
         for (const version of page) {
           const cell = cellOf(version, index);
-          if (!cell || !heldBy(cell, index, state.holder)) {
+          if (!cell || !heldBy(cell, state.holder)) {
             row.append(el("td", {}, el("span", { class: "cell empty", "aria-hidden": "true" })));
             rowButtons.push(null);
             continue;
           }
-          const kind = cell[0];
-          const label = describe(commitment, version, cell, index);
+          const kind = cell.kind;
+          const label = describe(commitment, version, cell);
           const button = el("button", {
             type: "button",
-            class: "cell " + cellClass(kind, afterOf(cell)) + (kind !== "unchanged" && !QUIET[kind] ? " changed" : ""),
+            class: "cell " + cellClass(kind, cell.after) + (kind !== "unchanged" && !QUIET[kind] ? " changed" : ""),
             "data-version": version.n, "data-commitment": commitment.id, "data-kind": kind,
             "aria-label": label, title: label, "aria-pressed": "false",
-          }, cellText(kind, afterOf(cell)));
+          }, cellText(kind, cell.after));
           button.addEventListener("click", () => showEvidence(version, index, button));
           row.append(el("td", {}, button));
           rowButtons.push(button);
@@ -199,7 +222,7 @@
       meta.commitments.forEach((commitment, index) => {
         if (!state.families.has(commitment.family)) return;
         const cell = cellOf(version, index);
-        if (cell && heldBy(cell, index, state.holder)) counts[cell[0]] = (counts[cell[0]] || 0) + 1;
+        if (cell && heldBy(cell, state.holder)) counts[cell.kind] = (counts[cell.kind] || 0) + 1;
       });
     }
     const summary = document.getElementById("cw-summary");
@@ -284,29 +307,30 @@
     return version.href ? el("a", { href: version.href }, name) : el("code", {}, name);
   }
 
-  function movement(cell, index) {
-    const kind = cell[0], after = afterOf(cell), before = beforeOf(cell, index);
+  function movement(cell) {
+    const kind = cell.kind, after = cell.after, before = cell.before;
     if (kind === "dropped") return (before ? before.shown : "?") + " → not stated";
-    if (kind === "not addressed" || kind === "not restated") return "in effect: " + (before ? before.shown : "?") + " (from v" + cell[3] + ")";
-    if (kind === "returned") return after.shown + " again (last seen in v" + cell[3] + ": " + (before ? before.shown : "?") + ")";
+    if (kind === "not addressed" || kind === "not restated") return "in effect: " + (before ? before.shown : "?") + " (from v" + cell.beforeVersion + ")";
+    if (kind === "returned") return after.shown + " again (last seen in v" + cell.beforeVersion + ": " + (before ? before.shown : "?") + ")";
     if (!before) return after ? after.shown : "";
+    if (kind === "holder changed") return before.shown + " → " + after.shown + "; held by " + before.holders.join(", ") + " → " + after.holders.join(", ");
     return before.shown + " → " + after.shown;
   }
 
   function showEvidence(version, index, from) {
     const commitment = meta.commitments[index];
     const cell = cellOf(version, index);
-    const after = afterOf(cell), before = beforeOf(cell, index);
+    const after = cell.after, before = cell.before;
     const content = [
-      el("p", {}, el("strong", {}, KIND_WORDS[cell[0]]), ": " + movement(cell, index)),
+      el("p", {}, el("strong", {}, KIND_WORDS[cell.kind]), ": " + movement(cell)),
       el("p", { class: "ctx" }, (familyTitle.get(commitment.family) || commitment.family) + " · " + commitment.id),
     ];
     if (after) content.push(el("h3", {}, "Now (v" + version.n + ", " + version.date + ")"), evidenceBlock(after), facts(after));
     if (before) {
-      const earlier = byNumber.get(cell[3]);
-      content.push(el("h3", {}, "Before (v" + cell[3] + (earlier ? ", " + earlier.date : "") + ")"), evidenceBlock(before), facts(before));
+      const earlier = byNumber.get(cell.beforeVersion);
+      content.push(el("h3", {}, "Before (v" + cell.beforeVersion + (earlier ? ", " + earlier.date : "") + ")"), evidenceBlock(before), facts(before));
     }
-    if (cell[4]) content.push(el("p", {}, el("strong", {}, "Note: "), cell[4]));
+    if (cell.note) content.push(el("p", {}, el("strong", {}, "Note: "), cell.note));
     content.push(el("p", {}, "Statement: " + version.title + " — ", statementLink(version)));
     const history = el("button", { type: "button" }, "History of this commitment");
     history.addEventListener("click", () => showHistory(index));
@@ -327,7 +351,7 @@
     const changes = el("ul");
     meta.commitments.forEach((commitment, index) => {
       const cell = cellOf(version, index);
-      if (cell && cell[0] !== "unchanged") changes.append(el("li", {}, commitment.title + ": " + KIND_WORDS[cell[0]] + " (" + movement(cell, index) + ")"));
+      if (cell && cell.kind !== "unchanged") changes.append(el("li", {}, commitment.title + ": " + KIND_WORDS[cell.kind] + " (" + movement(cell) + ")"));
     });
     openPanel("v" + version.n + ": " + version.title, [list, el("h3", {}, "Changes"), changes.childElementCount ? changes : el("p", {}, "No changes.")], document.activeElement);
   }
@@ -339,10 +363,10 @@
     for (const version of datedVersions()) {
       const cell = cellOf(version, index);
       if (!cell) continue;
-      const after = afterOf(cell);
+      const after = cell.after;
       body.append(el("tr", { "data-version": version.n },
         el("td", {}, "v" + version.n + " " + version.date),
-        el("td", {}, KIND_WORDS[cell[0]] + ": " + movement(cell, index)),
+        el("td", {}, KIND_WORDS[cell.kind] + ": " + movement(cell)),
         el("td", {}, after ? marked(after) : "—")));
     }
     table.append(body);
@@ -356,10 +380,8 @@
     box.addEventListener("change", () => { if (box.checked) state.families.add(family.id); else state.families.delete(family.id); render(); });
     familyBox.append(el("label", {}, box, " " + family.title));
   }
-  const holders = new Set();
-  for (const version of versions) for (const cell of Object.values(version.cells)) if (cell[1]) for (const holder of cell[1].holders) holders.add(holder);
   const holderSelect = document.getElementById("cw-holder");
-  for (const holder of [...holders].sort()) holderSelect.append(el("option", { value: holder }, holder));
+  for (const holder of data.tables.holders) holderSelect.append(el("option", { value: holder }, holder));
   holderSelect.addEventListener("change", () => { state.holder = holderSelect.value; render(); });
   const from = document.getElementById("cw-from"), to = document.getElementById("cw-to");
   if (versions.length) { from.min = to.min = versions[0].date; from.max = to.max = versions[versions.length - 1].date; }
