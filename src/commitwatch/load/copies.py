@@ -1,19 +1,24 @@
 """Republished copies: found from the text, one canonical statement kept, differences named.
 
-Finding them must stay linear in the corpus. Each statement gets a small fingerprint: a hash per
-sentence and a MinHash signature of those hashes cut into bands; two statements become candidates
-only when a band matches (likely for copies, which share almost every sentence; rare for
-statements that merely share some boilerplate). A candidate pair is checked first on its sentence
-hashes, then word by word with rapidfuzz, and counts only at or above the threshold.
+Finding them must stay linear in the corpus and in the number of copies. Each statement gets a
+small fingerprint: a hash of its words, a hash per sentence and a MinHash signature of those
+hashes cut into bands. Statements with the same words are one group at once. Of the others, two
+become candidates only when a band matches (likely for copies, which share almost every
+sentence; rare for statements that merely share some boilerplate); a band shared by many
+statements is not compared pair by pair but each statement with the few that lead its groups.
+A candidate pair is checked first on its sentence hashes, then word by word with rapidfuzz
+(unless both are already in one group), and counts only at or above the threshold. The wording
+that differs is worked out once per copy, against the statement kept.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import combinations
 
 import attrs
@@ -26,7 +31,8 @@ DEFAULT_THRESHOLD = 0.9
 SENTENCE_THRESHOLD = 0.5  # sentence-level similarity a pair needs before its words are compared
 _BANDS = 8
 _ROWS = 3
-_MAX_BUCKET = 64  # a band shared by more statements than this is boilerplate, not copying
+_MAX_BUCKET = 64  # a band shared by more statements than this: compared with its groups' leaders, not pairwise
+_MAX_LEADERS = 64  # in such a band, the groups of alike sentences followed (more: boilerplate, not copying)
 _RUN_SAMPLE = 4  # one five-word run in four (by hash) joins the sentence hashes as a feature
 _WORDS_CACHE = 256
 _MASK = 0xFFFFFFFF
@@ -47,6 +53,7 @@ class Fingerprint:
     variant_of: str | None
     sentences: array[int]  # a hash per sentence, compactly (a corpus holds one per statement)
     bands: array[int]
+    body: int  # a 64-bit hash of the body's words: the same for texts with the same words
 
 
 @attrs.frozen
@@ -114,6 +121,7 @@ def fingerprint(statement: Statement, words: Sequence[Words] | None = None) -> F
         variant_of=statement.meta.variant_of,
         sentences=array("I", sentences),
         bands=_bands(features),
+        body=int.from_bytes(hashlib.blake2b("\n".join(every).encode(), digest_size=8).digest(), "big"),
     )
 
 
@@ -174,23 +182,40 @@ def group_variants(
     Returns:
         One ``(canonical index, variants)`` pair per distinct statement, in input order.
     """
+    parent = list(range(len(prints)))
+
+    def find(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    # The same words: one group without comparing them; banding sees one statement of each.
+    first_with: dict[int, int] = {}
+    for position, item in enumerate(prints):
+        parent[position] = first_with.setdefault(item.body, position)
+    distinct = sorted(first_with.values())
+
     # Candidate pairs share a band; only those whose sentences are alike are kept, so memory grows
     # with the copies, not with the pairs that boilerplate makes.
     pairs: set[tuple[int, int]] = set()
     sentences = [item.sentences for item in prints]
     similarity_of = Indel.normalized_similarity
+
+    def alike(first: int, second: int) -> bool:
+        return similarity_of(sentences[first], sentences[second]) >= SENTENCE_THRESHOLD
+
     for band in range(_BANDS):  # one band at a time: a corpus-wide table of every band would be large
         buckets: dict[int, list[int]] = defaultdict(list)
-        for position, item in enumerate(prints):
-            buckets[item.bands[band]].append(position)
+        for position in distinct:
+            buckets[prints[position].bands[band]].append(position)
         for members in buckets.values():
-            if 1 < len(members) <= _MAX_BUCKET:
-                for pair in combinations(members, 2):
-                    if (
-                        pair not in pairs
-                        and similarity_of(sentences[pair[0]], sentences[pair[1]]) >= SENTENCE_THRESHOLD
-                    ):
-                        pairs.add(pair)
+            if len(members) < 2:
+                continue
+            if len(members) <= _MAX_BUCKET:
+                pairs.update(pair for pair in combinations(members, 2) if pair not in pairs and alike(*pair))
+            else:
+                pairs.update(_led_pairs(members, alike))
         del buckets
     if any(item.variant_of is not None for item in prints):
         index = {item.id: position for position, item in enumerate(prints)}
@@ -202,24 +227,14 @@ def group_variants(
     # Pairs come sorted, so a small cache serves most lookups; a large corpus's words are never all held.
     cached = functools.lru_cache(maxsize=_WORDS_CACHE)(words)
 
-    parent = list(range(len(prints)))
-
-    def find(item: int) -> int:
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
     similarity: dict[tuple[int, int], float] = {}
-    # The wording that differs, worked out while both texts are at hand (most groups are pairs).
-    differences: dict[tuple[int, int], tuple[WordChange, ...]] = {}
     for first, second in sorted(pairs):
+        if find(first) == find(second):
+            continue  # one group already: each member is compared with the statement kept, below
         named = prints[first].variant_of == prints[second].id or prints[second].variant_of == prints[first].id
         score = Indel.normalized_similarity(cached(first).words, cached(second).words)
         if score >= threshold or named:
             similarity[(first, second)] = score
-            differences[(first, second)] = _word_changes(cached(first), cached(second))
-            differences[(second, first)] = _word_changes(cached(second), cached(first))
             parent[find(second)] = find(first)
 
     groups: dict[int, list[int]] = defaultdict(list)
@@ -230,12 +245,24 @@ def group_variants(
     for members in sorted(groups.values()):
         canonical = min(members, key=lambda position: _rank(prints, position, members))
         variants = [
-            _variant(prints, cached, canonical, other, similarity, differences, members)
-            for other in members
-            if other != canonical
+            _variant(prints, cached, canonical, other, similarity, members) for other in members if other != canonical
         ]
         result.append((canonical, variants))
     return result
+
+
+def _led_pairs(members: list[int], alike: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
+    """For a band shared by many statements, in order: each with the first leader of a group it is
+    alike, or it leads a group of its own (up to ``_MAX_LEADERS`` groups). Linear in the members for
+    many copies of a few texts; a band of boilerplate shared by very many different texts has more
+    groups than are followed, and those texts are paired through their other bands, or not at all."""
+    leaders: list[int] = []
+    for member in members:
+        leader = next((leader for leader in leaders if alike(leader, member)), None)
+        if leader is not None:
+            yield (leader, member)
+        elif len(leaders) < _MAX_LEADERS:
+            leaders.append(member)
 
 
 def _word_changes(a: BodyWords, b: BodyWords) -> tuple[WordChange, ...]:
@@ -268,16 +295,13 @@ def _variant(
     canonical: int,
     other: int,
     similarity: dict[tuple[int, int], float],
-    differences: dict[tuple[int, int], tuple[WordChange, ...]],
     members: list[int],
 ) -> Variant:
     kept, copy = prints[canonical], prints[other]
     score = similarity.get((min(canonical, other), max(canonical, other)))
-    if score is None:
+    if score is None:  # a copy of a copy, or of the same words: never compared with this one directly
         score = Indel.normalized_similarity(words(canonical).words, words(other).words)
-    changes = differences.get((canonical, other))
-    if changes is None:  # a copy of a copy, never compared with this one directly
-        changes = _word_changes(words(canonical), words(other))
+    changes = _word_changes(words(canonical), words(other))
     if any(prints[m].variant_of == kept.id for m in members):
         why = f"the metadata declares it a copy of {kept.id}"
     elif not copy.dated and kept.dated:
