@@ -56,6 +56,7 @@ def test_near_copies_past_the_pairwise_limit_are_folded(tmp_path: Path) -> None:
     statements = _statements(tmp_path / "corpus", texts)
     prints = [fingerprint(statement) for statement in statements]
     [(canonical, variants)] = group_variants(prints, lambda index: body_words(statements[index]))
+    assert statements[canonical].id == "a000"
     assert len(variants) == 150
     for variant in variants:
         number = int(variant.id[1:])
