@@ -17,7 +17,7 @@ The verbs, in the order data flows (statements -> readings -> changelog -> text)
   ``regression_data``: a changelog laid out for regression files.
 - ``evaluate``: a reading measured against a careful reader's annotations (``load_gold``
   reads them): per family precision and recall, level and holder agreement, change events.
-- ``make_converter``: the cattrs converter for JSON (``structure`` reads it back).
+- ``make_converter``: the cattrs converter for JSON; ``read_json`` reads a report's JSON back.
 
 The rooms behind them: ``commitwatch.load`` (files -> statements), ``commitwatch.catalog``
 (YAML -> catalog), ``commitwatch.matching`` (statement -> reading), ``commitwatch.compare``
@@ -102,7 +102,7 @@ if TYPE_CHECKING:
         Variant,
         Version,
     )
-    from .render import render_history, render_html, render_json, render_markdown, render_timeline
+    from .render import read_json, render_history, render_html, render_json, render_markdown, render_timeline
     from .run import Stream, diff_catalogs, stream, track
 
 _EXPORTS: dict[str, str] = {
@@ -130,6 +130,7 @@ _EXPORTS: dict[str, str] = {
     "diff_catalogs": ".run",
     "stream": ".run",
     "track": ".run",
+    "read_json": ".render",
     "render_history": ".render",
     "render_html": ".render",
     "render_json": ".render",
@@ -249,6 +250,7 @@ __all__ = [
     "load_statements",
     "make_converter",
     "match",
+    "read_json",
     "regression_data",
     "render_history",
     "render_html",

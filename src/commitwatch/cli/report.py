@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 @click.option("--all", "show_all", is_flag=True, help="Also list unchanged commitments.")
 @click.option("--oldest-first", is_flag=True, help="Versions in date order (default: newest first).")
 @click.option("--summary", is_flag=True, help="Markdown: only the timeline and the counts of changes by family.")
+@click.option(
+    "--indent",
+    type=click.IntRange(0, 8),
+    default=None,
+    help="JSON: indent by this many spaces, for people (default: compact).",
+)
 @common.handle_errors
 def report(
     statements: tuple[Path, ...],
@@ -46,6 +52,7 @@ def report(
     show_all: bool,
     oldest_first: bool,
     summary: bool,
+    indent: int | None,
 ) -> None:
     """The changelog of STATEMENTS (folders or files; default: the shipped seeds).
 
@@ -59,6 +66,8 @@ def report(
 
     if summary and output_format != "markdown":
         raise click.UsageError("--summary is for the Markdown report; leave it out with --format html or json")
+    if indent is not None and output_format != "json":
+        raise click.UsageError("--indent is for --format json")
 
     catalog = common.load_catalog(catalog_dir)
     with (
@@ -77,7 +86,7 @@ def report(
                 yield version
 
         if output_format == "json":
-            write_json(head, counted(), handle)
+            write_json(head, counted(), handle, indent=indent)
         elif output_format == "html":
             write_html(head, counted(), handle, link=common.statement_links(statements, output))
         else:

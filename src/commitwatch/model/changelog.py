@@ -140,7 +140,7 @@ class ChangelogHead:
     families: tuple[Family, ...]
     commitments: tuple[CommitmentInfo, ...]
     skipped: tuple[SkippedFile, ...] = ()
-    schema_version: int = 2
+    schema_version: int = 3
 
     def commitment(self, commitment_id: str) -> CommitmentInfo:
         """The commitment type with this id."""

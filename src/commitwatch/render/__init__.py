@@ -7,7 +7,7 @@ for people to explore, :mod:`.json` for programs, :mod:`.diff` for a catalog edi
 
 from .diff import render_diff_markdown
 from .html import HtmlReport, render_html
-from .json import json_chunks, render_json
+from .json import json_chunks, read_json, render_json
 from .markdown import MarkdownReport, render_history, render_markdown
 from .timeline import render_timeline
 
@@ -15,6 +15,7 @@ __all__ = [
     "HtmlReport",
     "MarkdownReport",
     "json_chunks",
+    "read_json",
     "render_diff_markdown",
     "render_history",
     "render_html",

@@ -53,9 +53,9 @@ def write_markdown(
     out.write(report.tail())
 
 
-def write_json(head: ChangelogHead, versions: Iterable[Version], out: TextIO) -> None:
+def write_json(head: ChangelogHead, versions: Iterable[Version], out: TextIO, *, indent: int | None = None) -> None:
     """Write :func:`~commitwatch.render_json`'s text for versions that come one at a time."""
-    for chunk in json_chunks(head, versions):
+    for chunk in json_chunks(head, versions, indent=indent):
         out.write(chunk)
 
 
