@@ -109,7 +109,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def statement_arguments(command: F) -> F:
-    """STATEMENTS..., --jobs and --cleaning."""
+    """STATEMENTS..., --jobs, --quiet, --max-size, --engine, --scheduler and --cleaning."""
     command = click.argument("statements", nargs=-1, type=click.Path(exists=True, path_type=Path))(command)
     command = click.option(
         "--jobs",
@@ -130,6 +130,20 @@ def statement_arguments(command: F) -> F:
         expose_value=False,
         callback=_remember("max_bytes", lambda megabytes: int(megabytes * 1024 * 1024)),
         help="Skip statement files larger than this many MB (default: 20).",
+    )(command)
+    command = click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        expose_value=False,
+        callback=_remember("engine", str),
+        help="Where statements are read: local processes (default), or a Dask cluster (commitwatch[dask]).",
+    )(command)
+    command = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        expose_value=False,
+        callback=_remember("scheduler", str),
+        help="With --engine dask: a running scheduler's address (tcp://host:8786); default: a local cluster of --jobs.",
     )(command)
     command = click.option(
         "--cleaning",
@@ -256,8 +270,18 @@ def run(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, j
         if done == total:
             bar.__exit__(None, None, None)
 
+    meta = click.get_current_context().meta
+    if meta.get("scheduler") and meta.get("engine") != "dask":
+        raise click.UsageError("--scheduler is for --engine dask")
     with stream(
-        *sources(statements), catalog=catalog, cleaning=rules, jobs=jobs, on_statement=progress, max_bytes=max_bytes()
+        *sources(statements),
+        catalog=catalog,
+        cleaning=rules,
+        jobs=jobs,
+        on_statement=progress,
+        max_bytes=max_bytes(),
+        engine=meta.get("engine", "local"),
+        scheduler=meta.get("scheduler"),
     ) as streamed:
         announce_skipped(streamed.head.skipped)
         yield streamed

@@ -1,6 +1,7 @@
 """Statement files -> changelog, for corpora of any size: one statement at a time, on every core.
 
-The one place that knows about streaming, spilling and worker processes. A run takes the stages
+The one place that knows about streaming, spilling and worker processes (on this machine, or
+on a Dask cluster: :mod:`.cluster`). A run takes the stages
 in turn: the files are listed (:func:`~commitwatch.load.files.plan`), each is read and matched
 in a worker and reduced to what comes later (its metadata, its reading, a fingerprint and its
 packed words, kept in temporary files rather than in memory); republished copies are folded
@@ -22,12 +23,14 @@ import attrs
 from ..compare.changelog import build_changelog, changelog_head, versions
 from ..compare.diff import CatalogDiff, diff_records, renames
 from ..compare.records import regression_data
+from ..errors import InputError, Problem
 from ..load.cleaning import CleaningRules
 from ..load.copies import DEFAULT_THRESHOLD, Fingerprint, unpack_words
 from ..load.corpus import by_path, fold_copies, manifests_of
 from ..load.files import MAX_STATEMENT_BYTES, plan
 from ..matching import Matcher
 from ..model import Catalog, Changelog, ChangelogHead, Corpus, Reading, SkippedFile, Statement, StatementInfo, Version
+from .cluster import ENGINES, read_on_dask
 from .spill import Spill
 from .workers import read_all
 
@@ -67,6 +70,8 @@ def stream(
     variant_threshold: float = DEFAULT_THRESHOLD,
     on_statement: Callable[[int, int], None] | None = None,
     max_bytes: int = MAX_STATEMENT_BYTES,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[Stream]:
     """Read statement folders and files with a catalog, in memory that does not grow with the corpus.
 
@@ -85,20 +90,31 @@ def stream(
         on_statement: Called as ``on_statement(done, total)`` after each file is read (for a
             progress display).
         max_bytes: Files larger than this are skipped, unread (default 20 MB).
+        engine: Where the files are read and matched: "local" (this machine's processes) or
+            "dask" (a Dask cluster: a local one of ``jobs`` processes, or ``scheduler``'s; needs
+            ``commitwatch[dask]``). The changelog is the same.
+        scheduler: With the dask engine, the address of a running scheduler (``tcp://host:8786``).
 
     Yields:
         The :class:`Stream`: the changelog's head, and its versions as they are made.
 
     Raises:
-        InputError, StatementError: As :func:`~commitwatch.load_statements`.
+        InputError, StatementError: As :func:`~commitwatch.load_statements`; an unknown engine,
+            or the dask engine without Dask.
     """
+    if engine not in ENGINES:
+        raise InputError(Problem(f"unknown engine {engine!r}", None, None, f"use one of: {', '.join(ENGINES)}"))
     planned = plan(*sources, cleaning=cleaning, max_bytes=max_bytes)
     tasks = planned.tasks
     skipped = list(planned.skipped)
     infos: list[StatementInfo] = []
     prints: list[Fingerprint] = []
     with Spill() as readings, Spill() as words:
-        for done, outcome in enumerate(read_all(tasks, catalog, resolve_jobs(jobs, len(tasks))), start=1):
+        if engine == "dask":
+            outcomes = read_on_dask(tasks, catalog, jobs=jobs or os.cpu_count() or 1, scheduler=scheduler)
+        else:
+            outcomes = read_all(tasks, catalog, resolve_jobs(jobs, len(tasks)))
+        for done, outcome in enumerate(outcomes, start=1):
             if on_statement is not None:
                 on_statement(done, len(tasks))
             if isinstance(outcome, SkippedFile):

@@ -25,7 +25,7 @@ from ..load.read import read_file
 from ..matching import Matcher, sentence_words
 from ..model import Catalog, SkippedFile, StatementInfo
 
-__all__ = ["Read", "ordered_chunks", "read_all"]
+__all__ = ["Read", "ordered_chunks", "read_all", "read_one"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -85,7 +85,7 @@ def read_all(tasks: Sequence[FileTask], catalog: Catalog, jobs: int) -> Iterator
     if jobs <= 1 or len(tasks) < 2:
         matcher = Matcher(catalog)
         for task in tasks:
-            yield _read_one(task, matcher)
+            yield read_one(task, matcher)
         return
     chunk = max(1, min(32, len(tasks) // (jobs * 8)))
     global _worker_matcher
@@ -111,7 +111,8 @@ def read_all(tasks: Sequence[FileTask], catalog: Catalog, jobs: int) -> Iterator
         _worker_matcher = None
 
 
-def _read_one(task: FileTask, matcher: Matcher) -> Read | SkippedFile:
+def read_one(task: FileTask, matcher: Matcher) -> Read | SkippedFile:
+    """One file read and matched, reduced to what the run keeps of it (or why it was skipped)."""
     statement = read_file(task)
     if isinstance(statement, SkippedFile):
         return statement
@@ -154,4 +155,4 @@ _PR_SET_PDEATHSIG = 1
 
 def _work_chunk(tasks: list[FileTask]) -> list[Read | SkippedFile]:
     assert _worker_matcher is not None, "the worker was started with its catalog"
-    return [_read_one(task, _worker_matcher) for task in tasks]
+    return [read_one(task, _worker_matcher) for task in tasks]
