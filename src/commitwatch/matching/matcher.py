@@ -86,13 +86,12 @@ class Matcher:
         parties = statement.meta.parties or self.catalog.default_parties
         per_commitment: dict[int, list[Observation]] = defaultdict(list)
         for sentence, tokens, cue_indexes in self._index.candidates(statement.sentences, words):
-            observations, _ = self._read_sentence(statement.id, sentence, tokens, cue_indexes, parties)
+            observations, _ = self._read_sentence(
+                statement.id, statement.sentences, sentence, tokens, cue_indexes, parties
+            )
             for commitment_index, observation in observations:
                 per_commitment[commitment_index].append(observation)
-        strongest = [
-            _in_context(_strongest(per_commitment[index], self.commitments[index]), statement.sentences)
-            for index in sorted(per_commitment)
-        ]
+        strongest = [_strongest(per_commitment[index], self.commitments[index]) for index in sorted(per_commitment)]
         sentences: dict[str, set[int]] = defaultdict(set)
         for index, found in per_commitment.items():
             family = self.commitments[index].family
@@ -111,7 +110,9 @@ class Matcher:
         parties = statement.meta.parties or self.catalog.default_parties
         explanations = []
         for sentence, tokens, cue_indexes in self._index.candidates(statement.sentences, sentence_words(statement)):
-            observations, misses = self._read_sentence(statement.id, sentence, tokens, cue_indexes, parties)
+            observations, misses = self._read_sentence(
+                statement.id, statement.sentences, sentence, tokens, cue_indexes, parties
+            )
             kept = [o for _, o in observations if commitment_id in (None, o.commitment_id)]
             missed = [m for m in misses if commitment_id in (None, m.commitment_id)]
             if kept or missed:
@@ -131,13 +132,14 @@ class Matcher:
         found = self._index.candidates((sentence,), (words,))
         cue_indexes = found[0][2] if found else set()
         observations, _ = self._read_sentence(
-            "", sentence, words, cue_indexes, tuple(parties or self.catalog.default_parties)
+            "", (sentence,), sentence, words, cue_indexes, tuple(parties or self.catalog.default_parties)
         )
         return [observation for _, observation in observations]
 
     def _read_sentence(
         self,
         statement_id: str,
+        sentences: Sequence[Sentence],
         sentence: Sentence,
         words: Words,
         cue_indexes: Iterable[int],
@@ -149,7 +151,7 @@ class Matcher:
         scan = SentenceScan(self._tables, words)
         for commitment_index in sorted(hits):
             observation = self._observe(
-                statement_id, sentence, scan, commitment_index, hits[commitment_index], parties, misses
+                statement_id, sentences, sentence, scan, commitment_index, hits[commitment_index], parties, misses
             )
             if observation is not None:
                 observations.append((commitment_index, observation))
@@ -158,6 +160,7 @@ class Matcher:
     def _observe(
         self,
         statement_id: str,
+        sentences: Sequence[Sentence],
         sentence: Sentence,
         scan: SentenceScan,
         commitment_index: int,
@@ -201,7 +204,9 @@ class Matcher:
             decision = decision._replace(stance="urged", basis=f"{decision.basis}; a demand on others: urged")
         holders, basis = self._holders.find(scan, first, last, parties)
         level = max((cues[hit.cue_index].cue.level for hit in kept), key=commitment.rank)
-        evidence = _evidence(statement_id, sentence, [cues[hit.cue_index].cue for hit in kept], kept, modifiers)
+        evidence = _evidence(
+            statement_id, sentences, sentence, [cues[hit.cue_index].cue for hit in kept], kept, modifiers
+        )
         predicate = decision.predicate
         return Observation(
             commitment_id=commitment.id,
@@ -220,9 +225,16 @@ class Matcher:
 
 
 def _evidence(
-    statement_id: str, sentence: Sentence, cues: list[Cue], hits: list[Hit], modifiers: list[Modifier]
+    statement_id: str,
+    sentences: Sequence[Sentence],
+    sentence: Sentence,
+    cues: list[Cue],
+    hits: list[Hit],
+    modifiers: list[Modifier],
 ) -> Evidence:
-    """The sentence as evidence: its counting cue matches and its modifiers, in the original text."""
+    """The sentence as evidence: its counting cue matches and its modifiers, in the original text,
+    with the sentences either side."""
+    index = sentence.index
     return Evidence(
         statement_id=statement_id,
         sentence_index=sentence.index,
@@ -249,6 +261,8 @@ def _evidence(
             )
             for m in modifiers
         ),
+        context_before=sentences[index - 1].text if index > 0 else "",
+        context_after=sentences[index + 1].text if index + 1 < len(sentences) else "",
     )
 
 
@@ -272,15 +286,6 @@ def _strongest(observations: list[Observation], commitment: CommitmentType) -> O
         return best
     others = tuple(sorted(o.evidence.sentence_index for o in observations if o is not best))
     return attrs.evolve(best, other_sentences=others)
-
-
-def _in_context(observation: Observation, sentences: Sequence[Sentence]) -> Observation:
-    """The observation with the sentences either side of its evidence (only the kept one's: they are few)."""
-    index = observation.evidence.sentence_index
-    before = sentences[index - 1].text if index > 0 else ""
-    after = sentences[index + 1].text if index + 1 < len(sentences) else ""
-    evidence = attrs.evolve(observation.evidence, context_before=before, context_after=after)
-    return attrs.evolve(observation, evidence=evidence)
 
 
 def _original(sentence: Sentence, start: int, end: int) -> str:
