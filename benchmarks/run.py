@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
+import math
 import os
 import platform
 import subprocess
@@ -43,12 +45,16 @@ FULL = {
     "catalog_scaling": [(10_000, 30), (10_000, 300)],
     "jobs": (10_000, 30),
     "check": [(1_000, 3_000), (10_000, 30)],
+    "formats": (10_000, 300),  # JSON and the dask engine beside the Markdown run
+    "copies": [10, 40, 80],  # near-copy scaling: 24 statements, each republished K times
 }
 QUICK = {
     "corpus_scaling": [(500, 300), (2_000, 300)],
     "catalog_scaling": [(2_000, 30)],
     "jobs": (2_000, 30),
     "check": [(500, 300), (2_000, 30)],
+    "formats": (2_000, 30),
+    "copies": [10, 40],
 }
 
 
@@ -193,6 +199,46 @@ def measure(statements: int, types: int, *, jobs: tuple[int, ...] = (2,), check:
     return row
 
 
+def formats(statements: int, types: int) -> dict[str, Any]:
+    """At one configuration, --jobs 2: Markdown, JSON (its size over the corpus's) and the dask engine."""
+    folder = _prepare(statements, types)
+    size = _size_mb(folder)
+    base = _commitwatch_command(folder, types, 2)
+    figures: dict[str, Any] = {"statements": statements, "types": types, "corpus_mb": round(size, 1)}
+    for name, extra in {"markdown": [], "json": ["--format", "json"], "dask_markdown": ["--engine", "dask"]}.items():
+        output = RESULTS / f"formats_{name}.out"
+        result = _run([*base, *extra], output)
+        result["sha256"] = hashlib.sha256(output.read_bytes()).hexdigest()
+        result["output_mb"] = round(output.stat().st_size / 1e6, 1)
+        result["mb_per_s"] = round(size / result["wall_s"], 2)
+        output.unlink()
+        figures[name] = result
+    figures["json_over_corpus"] = round(figures["json"]["output_mb"] / size, 2)
+    figures["dask_identical"] = figures["dask_markdown"]["sha256"] == figures["markdown"]["sha256"]
+    return figures
+
+
+def copies(counts: list[int]) -> dict[str, Any]:
+    """Near-copy scaling (benchmarks/copies.py): the time and the copies folded for each K."""
+    import tempfile
+
+    sys.path.insert(0, str(HERE))
+    import copies as near
+
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="commitwatch-copies-") as scratch:
+        for count in counts:
+            folder = near.build(Path(scratch) / f"k{count}", 24, count, exact=False)
+            files = len(list((folder / "statements").iterdir()))
+            seconds, kept, folded = near.measure(folder, 1)
+            rows.append({"copies": count, "files": files, "wall_s": round(seconds, 2), "kept": kept, "folded": folded})
+    for previous, row in itertools.pairwise(rows):
+        ratio = row["wall_s"] / previous["wall_s"]
+        row["exponent"] = round(math.log(ratio) / math.log(row["files"] / previous["files"]), 2)
+        row["time_ratio"] = round(ratio, 2)
+    return {"statements": 24, "rows": rows}
+
+
 def startup() -> dict[str, Any]:
     """`commitwatch --version` and the seeds report, median of repeated whole-process runs."""
     figures = {}
@@ -264,6 +310,10 @@ def main() -> None:
         rows.append(measure(statements, types, jobs=jobs, check=(statements, types) in plan_["check"]))
         print(json.dumps(rows[-1]), flush=True)
     results["rows"] = rows
+    results["formats"] = formats(*plan_["formats"])
+    print(json.dumps(results["formats"]), flush=True)
+    results["copies"] = copies(plan_["copies"])
+    print(json.dumps(results["copies"]), flush=True)
     jobs_row = next(row for row in rows if (row["statements"], row["types"]) == plan_["jobs"])
     results["speedup_2_jobs"] = round(jobs_row["commitwatch_j1"]["wall_s"] / jobs_row["commitwatch_j2"]["wall_s"], 2)
     results["jobs_identical_output"] = jobs_row["commitwatch_j1"]["sha256"] == jobs_row["commitwatch_j2"]["sha256"]
@@ -304,6 +354,22 @@ def _table(results: dict[str, Any]) -> str:
         f"total {results['total_s']} s.",
         f"Stages at {results['stages']['config']}: {results['stages']['seconds']}",
     ]
+    formats_ = results["formats"]
+    lines.append(
+        f"At {formats_['statements']:,} x {formats_['types']:,} ({formats_['corpus_mb']} MB), 2 jobs: Markdown "
+        f"{formats_['markdown']['wall_s']} s ({formats_['markdown']['mb_per_s']} MB/s), "
+        f"JSON {formats_['json']['wall_s']} s ({formats_['json']['mb_per_s']} MB/s; "
+        f"{formats_['json']['output_mb']} MB, {formats_['json_over_corpus']}x "
+        f"the corpus), dask engine {formats_['dask_markdown']['wall_s']} s (identical: {formats_['dask_identical']})."
+    )
+    lines.append(
+        "Near copies (24 statements x K): "
+        + "; ".join(
+            f"K={row['copies']}: {row['files']} files {row['wall_s']} s, {row['folded']} folded"
+            + (f", exponent {row['exponent']}" if "exponent" in row else "")
+            for row in results["copies"]["rows"]
+        )
+    )
     return "\n".join(lines)
 
 
