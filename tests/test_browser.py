@@ -158,6 +158,21 @@ class TestSeedsReport:
             assert cell.inner_text().strip()
             assert ", v" in (cell.get_attribute("aria-label") or "")
 
+    def test_prints_the_grid_without_the_controls(self, seeds_page: tuple[Page, Any], tmp_path: Path) -> None:
+        """In print, the filters and pager are hidden, the grid and legend are shown, and a PDF comes out."""
+        page, _ = seeds_page
+        page.page.emulate_media(media="print")
+        try:
+            assert not page.page.locator("#cw-controls").is_visible()
+            assert not page.page.locator("#cw-pager").is_visible()
+            assert page.page.locator("#cw-grid").is_visible()
+            assert page.page.locator("#cw-legend").is_visible()
+            pdf = tmp_path / "seeds.pdf"
+            page.page.pdf(path=str(pdf))
+            assert pdf.read_bytes()[:5] == b"%PDF-"
+        finally:
+            page.page.emulate_media(media="screen")
+
     def test_screenshot(self, seeds_page: tuple[Page, Any], tmp_path: Path) -> None:
         """A screenshot of the grid with a cell's evidence open (look at it: docs/report-html.png is one)."""
         page, _ = seeds_page

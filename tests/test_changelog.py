@@ -19,6 +19,7 @@ from commitwatch import (
     load_catalog,
     load_statements,
     make_converter,
+    render_markdown,
     track,
 )
 
@@ -280,6 +281,27 @@ class TestOccasions:
             ("s1", "Summit", 1),
             ("s3", "", 0),
         ]
+
+    def test_a_fall_back_to_file_names_is_said(self, catalog: Catalog) -> None:
+        """Two occasions of one date without `order:` follow each other by file name, and the later
+        version says so; with `order:` on both, the order is the metadata's and nothing is said."""
+        day = dt.date(2024, 5, 1)
+        readings = [
+            (_info(1, date=day, occasion="Morning"), _reading(catalog, 1, [_observation(GUARANTEE, "affirmed")])),
+            (_info(2, date=day, occasion="Evening"), _reading(catalog, 2, [_observation(OFFER, "offered")])),
+        ]
+        first, second = build_changelog(readings, catalog).versions
+        assert first.ordering == ""
+        assert second.ordering == (
+            "shares its date (2024-05-01) with v1 and follows it by file name, "
+            "since not both give 'order:' in their metadata"
+        )
+        ordered = [
+            (_info(1, date=day, occasion="Morning", order=1), readings[0][1]),
+            (_info(2, date=day, occasion="Evening", order=2), readings[1][1]),
+        ]
+        assert [v.ordering for v in build_changelog(ordered, catalog).versions] == ["", ""]
+        assert "- **Order:** shares its date" in render_markdown(build_changelog(readings, catalog))
 
     def test_order_decides_the_first_of_a_day(self, tmp_path: Path, catalog: Catalog) -> None:
         """Within a date, `order:` comes before the file name."""

@@ -92,6 +92,7 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
     by_id = {commitment.id: commitment for commitment in active}
     history: dict[str, History] = {}
     live: set[str] = set()  # commitments that can have an entry without being observed
+    previous: StatementInfo | None = None  # the first statement of the version before
     for number, occasion in enumerate(occasions(readings, catalog), start=1):
         reading = occasion.reading
         observed = {o.commitment_id: o for o in reading.observations if o.commitment_id in order}
@@ -108,6 +109,13 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
         statement = occasion.first
         meta = statement.meta
         assert meta.date is not None, "a corpus holds dated statements only"
+        ordering = ""
+        if previous is not None and previous.meta.date == meta.date and None in (previous.meta.order, meta.order):
+            ordering = (
+                f"shares its date ({meta.date.isoformat()}) with v{number - 1} and follows it by file name, "
+                "since not both give 'order:' in their metadata"
+            )
+        previous = statement
         yield Version(
             number=number,
             statement_id=statement.id,
@@ -124,4 +132,5 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
                 Companion(other.id, other.meta.title or other.id, other.path, other.sha256) for other in occasion.others
             ),
             occasion=meta.occasion,
+            ordering=ordering,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -22,7 +23,7 @@ from .._yaml import line_at, load_yaml
 from ..converter import make_converter, structure_yaml
 from ..errors import InputError, Problem, display_path
 from ..model import CleaningStep
-from .dates import parse_dateline
+from .language import DEFAULT_LANGUAGE, Language, load_language, shipped_languages
 from .lines import Line, is_heading
 
 __all__ = ["CleaningRule", "CleaningRules", "default_cleaning_rules", "load_cleaning_rules"]
@@ -57,15 +58,37 @@ class CleaningRules:
     Attributes:
         rules: The rules, tried in order.
         disable: Names of rules (from a set this one extends) to turn off.
+        language: The statements' language, for splitting sentences and reading datelines: a
+            shipped language's code ("en") or the path of a language file (see
+            :mod:`.language`); None leaves the one of the set this one extends (English).
+        headings: Whether short lines without closing punctuation that stand apart from prose
+            count as headings (a title, a section heading), not sentences; None leaves the
+            setting of the set this one extends (on). Off for a corpus whose statements have
+            no headings and whose short lines are text.
     """
 
     rules: tuple[CleaningRule, ...] = ()
     disable: tuple[str, ...] = ()
+    language: str | None = None
+    headings: bool | None = None
 
     def extended(self, other: CleaningRules) -> CleaningRules:
-        """These rules plus ``other``'s, without the ones ``other`` disables."""
+        """These rules plus ``other``'s, without the ones ``other`` disables; ``other``'s settings win."""
         kept = tuple(rule for rule in self.rules if rule.name not in other.disable)
-        return CleaningRules(rules=kept + other.rules)
+        return CleaningRules(
+            rules=kept + other.rules,
+            language=other.language if other.language is not None else self.language,
+            headings=other.headings if other.headings is not None else self.headings,
+        )
+
+    @property
+    def reads_headings(self) -> bool:
+        """Whether the heading rule is on (it is unless a rules file turns it off)."""
+        return self.headings is not False
+
+    def language_words(self) -> Language:
+        """The language the rules name (English by default)."""
+        return load_language(self.language or DEFAULT_LANGUAGE)
 
 
 @functools.cache
@@ -81,10 +104,10 @@ def load_cleaning_rules(path: Path) -> CleaningRules:
     Raises:
         InputError: The file cannot be read or is not a valid rules file (every problem listed).
     """
-    return _parse_rules(read_regular_text(path, "the cleaning rules"), display_path(path))
+    return _parse_rules(read_regular_text(path, "the cleaning rules"), display_path(path), path.parent)
 
 
-def _parse_rules(text: str, shown: str) -> CleaningRules:
+def _parse_rules(text: str, shown: str, folder: Path | None = None) -> CleaningRules:
     data, problems = load_yaml(text, shown)
     if not problems and data is None:
         problems = [Problem("the cleaning rules file is empty", shown, None, "add 'rules:' with a list of rules")]
@@ -102,9 +125,31 @@ def _parse_rules(text: str, shown: str) -> CleaningRules:
             line = line_at(data, "rules", index, "pattern")
             hint = "fix the regular expression (escape a literal '.', '(' or '[' with a backslash)"
             problems.append(Problem(f"pattern {pattern!r} is not a valid regular expression: {exc}", shown, line, hint))
+    if not problems and rules is not None and rules.language is not None:
+        rules, problems = _with_language(rules, data, shown, folder)
     if problems or rules is None:
         raise InputError(problems)
     return rules
+
+
+def _with_language(
+    rules: CleaningRules, data: Any, shown: str, folder: Path | None
+) -> tuple[CleaningRules | None, list[Problem]]:
+    """The rules with their language checked: a shipped code stays, a file's path is made absolute
+    (relative to the rules file's folder), so that the statements' files can be read from anywhere."""
+    assert rules.language is not None
+    name = rules.language
+    if name not in shipped_languages():
+        path = Path(name) if Path(name).is_absolute() or folder is None else folder / name
+        name = str(path.resolve())
+    try:
+        load_language(name)
+    except InputError as exc:
+        line = line_at(data, "language")
+        return None, [
+            attrs.evolve(problem, path=problem.path or shown, line=problem.line or line) for problem in exc.problems
+        ]
+    return attrs.evolve(rules, language=name), []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,15 +178,17 @@ def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
     ("End Text", a blog footer), less any drop-line rule's lines.
     """
     compiled = _compile(rules)
+    dateline = rules.language_words().dateline
+    headings = rules.reads_headings
     begin = next(
         (index + 1 for index, line in enumerate(lines) if _first_match(compiled, line, "cut-before")),
         0,
     )
     header_end = len(lines)
-    standing = _standing_headings(lines, compiled)
+    standing = _standing_headings(lines, compiled, dateline) if headings else set()
     for index, line in enumerate(lines):
         if _first_match(compiled, line, "cut-after") or (
-            index >= begin and not _is_header_line(line, compiled, index in standing)
+            index >= begin and not _is_header_line(line, compiled, index in standing, dateline)
         ):
             header_end = max(begin, index)
             break
@@ -152,7 +199,7 @@ def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
             break
 
     removed: list[CleaningStep] = []
-    title = dateline = None
+    title = dated = None
     date: dt.date | None = None
     for line in lines[:header_end]:
         if not line.stripped:
@@ -160,13 +207,13 @@ def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
         rule = _first_match(compiled, line, "drop-line", "cut-before")
         if rule is not None:
             removed.append(_step(rule.name, rule.reason, line, line))
-        elif date is None and (found := parse_dateline(line.stripped)) is not None:
-            date, dateline = found, line
+        elif date is None and (found := dateline(line.stripped)) is not None:
+            date, dated = found, line
             removed.append(_step("dateline", "dateline, read as the release date", line, line))
-        elif title is None and is_heading(line.stripped):
+        elif headings and title is None and is_heading(line.stripped):
             title = line
             removed.append(_step("title", "title line, read as metadata", line, line))
-        elif is_heading(line.stripped):
+        elif headings and is_heading(line.stripped):
             removed.append(_step("heading", "heading above the statement", line, line))
         else:
             removed.append(_step("before-begin-text", "text before the 'Begin Text' marker", line, line))
@@ -184,18 +231,20 @@ def extract(lines: list[Line], rules: CleaningRules) -> Extraction:
         rule = _first_match(compiled, lines[end], "cut-after")
         assert rule is not None
         removed.append(_step(rule.name, rule.reason, lines[end], lines[-1]))
-    return Extraction(tuple(body), tuple(removed), title, dateline, date)
+    return Extraction(tuple(body), tuple(removed), title, dated, date)
 
 
-def _is_header_line(line: Line, compiled: _Compiled, standing_heading: bool) -> bool:
+def _is_header_line(
+    line: Line, compiled: _Compiled, standing_heading: bool, dateline: Callable[[str], dt.date | None]
+) -> bool:
     if not line.stripped:
         return True
     if _first_match(compiled, line, "drop-line", "cut-before") is not None:
         return True
-    return parse_dateline(line.stripped) is not None or standing_heading
+    return dateline(line.stripped) is not None or standing_heading
 
 
-def _standing_headings(lines: list[Line], compiled: _Compiled) -> set[int]:
+def _standing_headings(lines: list[Line], compiled: _Compiled, dateline: Callable[[str], dt.date | None]) -> set[int]:
     """The lines that read as headings and stand apart from prose.
 
     A run of heading-like lines (short, no closing punctuation) is a title or heading when what
@@ -206,7 +255,7 @@ def _standing_headings(lines: list[Line], compiled: _Compiled) -> set[int]:
 
     def heading_like(line: Line) -> bool:
         text = line.stripped
-        return bool(text) and is_heading(text) and not _is_marked(line) and parse_dateline(text) is None
+        return bool(text) and is_heading(text) and not _is_marked(line) and dateline(text) is None
 
     def _is_marked(line: Line) -> bool:
         return _first_match(compiled, line, "drop-line", "cut-before", "cut-after") is not None
@@ -221,7 +270,7 @@ def _standing_headings(lines: list[Line], compiled: _Compiled) -> set[int]:
         while end < len(lines) and heading_like(lines[end]):
             end += 1
         after = lines[end] if end < len(lines) else None
-        if after is None or not after.stripped or _is_marked(after) or parse_dateline(after.stripped) is not None:
+        if after is None or not after.stripped or _is_marked(after) or dateline(after.stripped) is not None:
             standing.update(range(index, end))
         index = end
     return standing

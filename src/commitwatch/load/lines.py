@@ -49,20 +49,21 @@ _RULE_LINE = re.compile(r"^[-*_=~#•·\s]{3,}$")
 _MAX_HEADING_WORDS = 16
 
 
-def body_furniture(paragraph: list[Line], *, last: bool) -> tuple[str, str] | None:
+def body_furniture(paragraph: list[Line], *, last: bool, headings: bool = True) -> tuple[str, str] | None:
     """Whether a paragraph of the body is page furniture, not prose: ``(rule, reason)``, or None.
 
     A separator line ("***", "-----") is furniture; so is a heading: a paragraph of one short line
     without closing punctuation, followed by more of the body ("Strengthening Trilateral Security
     Cooperation", "I. SECURE THE INDO-PACIFIC"). The body's last paragraph is never taken for a
-    heading: a text cut off mid-sentence ends so.
+    heading: a text cut off mid-sentence ends so. With ``headings`` off (the cleaning rules'
+    ``headings: false``), only separator lines are furniture.
     """
     if len(paragraph) != 1:
         return None
     text = paragraph[0].stripped
     if _RULE_LINE.match(text):
         return "separator", "a separator line, not text"
-    if not last and is_heading(text) and len(text.strip("<>*#_ ").split()) <= _MAX_HEADING_WORDS:
+    if headings and not last and is_heading(text) and len(text.strip("<>*#_ ").split()) <= _MAX_HEADING_WORDS:
         return "body-heading", "a heading inside the body: structure, not a sentence"
     return None
 

@@ -109,9 +109,12 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
     )
 
     sentences: list[Sentence] = []
+    language = rules.language_words()
     paragraphs = list(iter_paragraphs(extraction.body, paragraph_starts))
     for paragraph_index, paragraph in enumerate(paragraphs):
-        furniture = body_furniture(paragraph, last=paragraph_index == len(paragraphs) - 1)
+        furniture = body_furniture(
+            paragraph, last=paragraph_index == len(paragraphs) - 1, headings=rules.reads_headings
+        )
         if furniture is not None:
             line = paragraph[0]
             steps.append(
@@ -127,7 +130,7 @@ def read_file(task: FileTask) -> Statement | SkippedFile:
             continue
         para_start, para_end = paragraph[0].start, paragraph[-1].end
         para_text = normalized.text[para_start:para_end]
-        for start, end in split_sentences(para_text):
+        for start, end in split_sentences(para_text, language):
             norm_start, norm_end = para_start + start, para_start + end
             orig_start, orig_end = original(norm_start), original(norm_end, end=True)
             sentences.append(

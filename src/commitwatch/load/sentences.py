@@ -4,8 +4,9 @@ On the seeds all three split identically, but pysbd took about 1.1 ms and syntok
 per sentence, while this rule set takes a few microseconds, and matching runs over tens of
 thousands of statements. The rules: a sentence ends at ``.``, ``!`` or ``?`` (with any closing
 quotes or brackets) followed by white space and a capital letter, digit or opening quote,
-unless the word before is a known abbreviation ("U.S.", "Dec.", "No."), an initial ("J."), or
-an acronym written with periods. Known limit: an abbreviation that really ends a sentence
+unless the word before is a known abbreviation ("Amb.", "Dec." or "No." before a number; the
+lists are the language's data, English by default: see :mod:`.language`), an initial ("J."), or
+an acronym written with periods ("U.S."). Known limit: an abbreviation that really ends a sentence
 ("... with the U.S. The ministers ...") does not split.
 """
 
@@ -13,28 +14,15 @@ from __future__ import annotations
 
 import re
 
+from .language import Language, load_language
+
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 _ACRONYM = re.compile(r"^\(?(?:[A-Za-z]\.){2,}$")
 _INITIAL = re.compile(r"^\(?[A-Z]\.$")
 
-# Words that always take a period ("Amb. Kim"), and words that do only before a number ("No. 2397",
-# "Dec. 17"): "said no. Then" ends a sentence.
-ABBREVIATIONS = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "mr. mrs. ms. dr. st. vs. v. jr. sr. gen. adm. amb. sec. rep. sen. gov. lt. col. capt. maj. "
-        "sgt. cmdr. pres. prof. hon. rev. inc. corp. co. ltd. dept. approx. est. mt. ft. cf. al. ca."
-    ).split()
-)
-BEFORE_NUMBER = frozenset(
-    (  # noqa: SIM905 - a word list reads better as one string
-        "no. nos. art. arts. para. paras. vol. p. pp. fig. op. ed. eds. min. max. jan. feb. mar. apr. "
-        "jun. jul. aug. sep. sept. oct. nov. dec."
-    ).split()
-)
 
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Split ``text`` (one paragraph) into sentences.
+def split_sentences(text: str, language: Language | None = None) -> list[tuple[int, int]]:
+    """Split ``text`` (one paragraph) into sentences, with the abbreviations of ``language`` (English).
 
     Returns:
         ``(start, end)`` offsets of each sentence in ``text``, without surrounding white space.
@@ -43,10 +31,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['The U.S.-ROK alliance is strong.', 'No. 2397 (UNSC) applies.', 'Antony J. Blinken spoke.']
     """
+    words = language or load_language()
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
-        if boundary.group().startswith(".") and _is_abbreviation(text, boundary.start(), boundary.end()):
+        if boundary.group().startswith(".") and _is_abbreviation(text, boundary.start(), boundary.end(), words):
             continue
         spans.append((start, boundary.end()))
         start = boundary.end()
@@ -61,13 +50,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return stripped
 
 
-def _is_abbreviation(text: str, period: int, after: int) -> bool:
+def _is_abbreviation(text: str, period: int, after: int, language: Language) -> bool:
     """Whether the period at ``period`` belongs to the word before it rather than ending a sentence."""
     words = text[max(0, period - 40) : period + 1].rsplit(None, 1)
     if not words:
         return False
     bare = words[-1].lstrip("(\"'[")
     word = bare.lower()
-    if word in BEFORE_NUMBER:
+    if word in language.before_number:
         return text[after : after + 8].lstrip()[:1].isdigit()
-    return word in ABBREVIATIONS or bool(_INITIAL.match(bare)) or bool(_ACRONYM.match(bare.split("-")[-1]))
+    return word in language.abbreviations or bool(_INITIAL.match(bare)) or bool(_ACRONYM.match(bare.split("-")[-1]))

@@ -94,6 +94,8 @@ class Version:
         companions: The other statements of its occasion (same date, or the same ``occasion``
             in their metadata), read with it as one version.
         occasion: The occasion's name, when the metadata gives one.
+        ordering: How it was placed after the version before, when that is not plain from the
+            dates: another version of its date without ``order:`` came first by file name.
     """
 
     number: int
@@ -109,6 +111,7 @@ class Version:
     changes: tuple[Change, ...]
     companions: tuple[Companion, ...] = ()
     occasion: str = ""
+    ordering: str = ""
 
     def change(self, commitment_id: str) -> Change | None:
         """The change for one commitment type, or None when it has no entry here."""

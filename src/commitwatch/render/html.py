@@ -152,6 +152,8 @@ class HtmlReport:
         }
         if version.occasion:
             data["occasion"] = version.occasion
+        if version.ordering:
+            data["ordering"] = version.ordering
         if version.companions:
             data["companions"] = [[other.path, other.title] for other in version.companions]
         if version.variants:

@@ -256,6 +256,8 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
         names = "; ".join(f"`{other.path}` ({escape(other.title)})" for other in version.companions)
         occasion = f" {escape(version.occasion)}:" if version.occasion else ""
         lines.append(f"- **Read with, as one occasion:**{occasion} {names}")
+    if version.ordering:
+        lines.append(f"- **Order:** {escape(version.ordering)}")
     if version.variants:
         names = ", ".join(f"`{variant.path}`" for variant in version.variants)
         lines.append(f"- **Republished copies:** {names} (see the end of this report)")

@@ -345,6 +345,7 @@
     add("Parties", version.parties.join(", "));
     add("Source", version.source);
     add("Occasion", version.occasion);
+    add("Order", version.ordering);
     list.append(el("dt", {}, "File"), el("dd", {}, statementLink(version)));
     add("Read with", (version.companions || []).map(([path, title]) => path + " (" + title + ")").join("; "));
     add("Republished copies", (version.variants || []).join(", "));
