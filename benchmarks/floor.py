@@ -4,6 +4,10 @@ Floor: read every statement file, normalise it (the same character table commitw
 curly quotes and dashes read alike), and run one Aho-Corasick pass (pyahocorasick) over all the
 catalog's cue literals, counting hits and nothing more.
 
+Best one-pass matcher (``--rs``): the same reading, with ahocorasick-rs (Rust) in place of
+pyahocorasick, counting non-overlapping matches: the fastest multi-pattern pass at hand, what
+matching alone could cost at best. Needs ``pip install ahocorasick-rs``.
+
 Naive (``--naive N``): the same reading for the first N statements, then one ``re`` search per cue
 per statement, as a tool without a multi-pattern pass would do. It prints, as JSON, the seconds
 spent compiling the expressions (once per run) apart from the seconds spent reading and searching
@@ -42,6 +46,13 @@ def floor(folder: Path, literals: list[str]) -> int:
     return hits
 
 
+def one_pass_rs(folder: Path, literals: list[str]) -> int:
+    import ahocorasick_rs
+
+    matcher = ahocorasick_rs.AhoCorasick(sorted(set(literals)))
+    return sum(len(matcher.find_matches_as_indexes(text.lower())) for text in _texts(folder))
+
+
 def naive(folder: Path, regexes: list[str], limit: int) -> dict[str, float]:
     started = time.perf_counter()
     compiled = [re.compile(regex, re.IGNORECASE) for regex in regexes]
@@ -64,6 +75,8 @@ def main() -> None:
     folder, planting = Path(sys.argv[1]), json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))
     if len(sys.argv) > 4 and sys.argv[3] == "--naive":
         print(json.dumps(naive(folder, planting["regexes"], int(sys.argv[4]))))
+    elif len(sys.argv) > 3 and sys.argv[3] == "--rs":
+        print(one_pass_rs(folder, planting["literals"]))
     else:
         print(floor(folder, planting["literals"]))
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import itertools
 import json
 import math
@@ -171,6 +172,9 @@ def measure(statements: int, types: int, *, jobs: tuple[int, ...] = (2,), check:
     if check:
         row["check"] = _check(folder, types)
     row["floor"] = _run(_floor_command(folder, types))
+    if importlib.util.find_spec("ahocorasick_rs") is not None:
+        row["one_pass_rs"] = _run([*_floor_command(folder, types), "--rs"])
+        row["one_pass_rs"]["mb_per_s"] = round(size / row["one_pass_rs"]["wall_s"], 2)
     if types not in _NAIVE_BY_CATALOG:  # its cost per statement does not depend on the corpus's size
         output = RESULTS / "naive.json"
         naive = _run(_naive_command(folder, types, _naive_sample(statements, types)), output)
@@ -332,17 +336,19 @@ def _verdict(check: dict[str, Any]) -> str:
 
 def _table(results: dict[str, Any]) -> str:
     lines = [
-        "| statements | types | MB | floor st/s | commitwatch st/s (2 jobs) | MB/s | peak RSS MB "
-        "| cw/floor | naive st/s | naive/cw | check |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| statements | types | MB | floor st/s | floor MB/s | one-pass (rs) MB/s | commitwatch st/s (2 jobs) | MB/s "
+        "| peak RSS MB | cw/floor | naive st/s | naive/cw | check |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for row in results["rows"]:
         cw = row["commitwatch_j2"]
         check = row.get("check")
         verdict = "not run" if check is None else _verdict(check)
+        rs = row.get("one_pass_rs", {}).get("mb_per_s", "not installed")
         lines.append(
             f"| {row['statements']:,} | {row['types']:,} | {row['corpus_mb']} | {row['floor']['statements_per_s']:,} | "
-            f"{cw['statements_per_s']:,} | {cw['mb_per_s']} | {cw['peak_rss_mb']} | {row['commitwatch_over_floor']} | "
+            f"{row['floor']['mb_per_s']} | {rs} | {cw['statements_per_s']:,} | {cw['mb_per_s']} | "
+            f"{cw['peak_rss_mb']} | {row['commitwatch_over_floor']} | "
             f"{row['naive']['statements_per_s']} | {row['naive_over_commitwatch']} | {verdict} |"
         )
     startup_figures = results["startup"]
