@@ -158,3 +158,29 @@ class TestBlanking:
         assert "**" not in sentence.text
         assert statement.text[sentence.start : sentence.end] == sentence.text  # offsets index the text
         assert len(statement.text) == len(path.read_text(encoding="utf-8"))  # and the file
+
+
+class TestTheTextOffsetsIndex:
+    @pytest.mark.parametrize("path", [PDF, PAGE, MARKDOWN / "seed-0.md"], ids=["pdf", "html", "markdown"])
+    def test_commitwatch_text_is_what_evidence_offsets_index(self, path: Path) -> None:
+        """`commitwatch text FILE` prints the extracted text; every evidence's start and end cut its
+        sentence out of it, so a quote from a PDF or a page can be checked."""
+        from click.testing import CliRunner
+
+        from commitwatch import load_catalog, match, shipped_catalog
+        from commitwatch.cli import cli
+
+        if path.suffix == ".pdf":
+            pytest.importorskip("pypdf")
+        if path.suffix == ".html":
+            pytest.importorskip("trafilatura")
+        result = CliRunner().invoke(cli, ["text", str(path)])
+        assert result.exit_code == 0, result.output
+        printed = result.stdout
+        reading = match(load_statement(path), load_catalog(shipped_catalog()))
+        assert reading.observations
+        for observation in reading.observations:
+            evidence = observation.evidence
+            assert printed[evidence.start : evidence.end] == evidence.sentence
+            for cue in evidence.cues:
+                assert printed[cue.start : cue.end] == cue.text

@@ -3,7 +3,7 @@
 Library errors (:class:`~commitwatch.errors.CommitwatchError`) become ``Error: <where>: <what>;
 <what to do>`` on stderr with exit status 1; usage errors exit 2 (click's convention). A
 traceback is shown only with ``--debug``. The commands live in :mod:`.report` (report,
-timeline, history), :mod:`.catalog` (check, explain, diff, seeds), :mod:`.add` and :mod:`.evaluate`;
+timeline, history), :mod:`.catalog` (check, explain, text, diff, seeds), :mod:`.add` and :mod:`.evaluate`;
 what they share in :mod:`._common`.
 """
 
@@ -16,7 +16,7 @@ import click
 from .._version import __version__
 from ._common import stop_now
 from .add import add
-from .catalog import check, diff, explain, seeds
+from .catalog import check, diff, explain, seeds, text
 from .evaluate import evaluate
 from .report import history, report, timeline
 
@@ -32,7 +32,7 @@ def cli(debug: bool) -> None:
     """
 
 
-for _command in (report, timeline, history, check, explain, diff, evaluate, seeds, add):
+for _command in (report, timeline, history, check, explain, text, diff, evaluate, seeds, add):
     cli.add_command(_command)
 
 

@@ -1,4 +1,5 @@
-"""``commitwatch check``, ``explain`` and ``diff``: the commands for whoever edits a catalog."""
+"""``commitwatch check``, ``explain``, ``text`` and ``diff``: the commands for whoever edits a catalog
+or checks a reading."""
 
 from __future__ import annotations
 
@@ -113,6 +114,30 @@ def explain(
             handle.write(json.dumps(make_converter().unstructure(data), indent=2, ensure_ascii=False) + "\n")
         else:
             handle.write("\n".join(_explanation_lines(loaded.path, len(loaded.sentences), explanations)) + "\n")
+
+
+@click.command()
+@click.argument("statement", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--cleaned", is_flag=True, help="Only the sentences of the body, one per line, with their offsets.")
+@common.output_option
+@common.handle_errors
+def text(statement: Path, cleaned: bool, output: Path | None) -> None:
+    """The text commitwatch reads from STATEMENT: what its evidence offsets index.
+
+    For a PDF, the extracted text (running headers, footers and page numbers left out); for a
+    web page, its main text; for Markdown, the file with its markup blanked; for plain text, the
+    file as decoded. `text[start:end]` of an evidence's `start` and `end` is its sentence, so a
+    quote can be checked against this. With --cleaned, each sentence of the body on a line of its
+    own, after its start and end offsets.
+    """
+    from ..load import load_statement
+
+    loaded = load_statement(statement)
+    with common.output(output, {statement.resolve()}) as handle:
+        if cleaned:
+            handle.writelines(f"{s.start}\t{s.end}\t{' '.join(s.text.split())}\n" for s in loaded.sentences)
+        else:
+            handle.write(loaded.text if loaded.text.endswith("\n") else loaded.text + "\n")
 
 
 def _explanation_lines(path: str, sentences: int, explanations: Sequence[SentenceExplanation]) -> list[str]:
