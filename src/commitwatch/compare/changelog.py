@@ -97,12 +97,16 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
         reading = occasion.reading
         observed = {o.commitment_id: o for o in reading.observations if o.commitment_id in order}
         changes = []
+        treatments: dict[str, str] = {}  # per family: asked once per version, not once per commitment
         for commitment_id in sorted(observed.keys() | live, key=order.__getitem__):
             commitment = by_id[commitment_id]
             state = history.get(commitment_id)
             if state is None:
                 state = history[commitment_id] = History(commitment_id, commitment.ladder, commitment.persistent)
-            change = state.step(number, observed.get(commitment_id), occasion.treatment(commitment.family))
+            treatment = treatments.get(commitment.family)
+            if treatment is None:
+                treatment = treatments[commitment.family] = occasion.treatment(commitment.family)
+            change = state.step(number, observed.get(commitment_id), treatment)
             if change is not None:
                 changes.append(change)
             (live.add if state.live else live.discard)(commitment_id)
