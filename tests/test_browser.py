@@ -183,6 +183,54 @@ class TestSeedsReport:
         assert page.errors == []
 
 
+def test_a_link_is_only_to_a_file_or_a_web_page(browser: Any, tmp_path: Path) -> None:
+    """Whatever address the page's data gives a statement file, a javascript: one is not made a link."""
+    changelog = track(load_statements(shipped_seeds()), load_catalog(shipped_catalog()))
+    path = tmp_path / "links.html"
+    path.write_text(render_html(changelog, link=lambda version: "javascript:alert(1)"), encoding="utf-8")
+    page = Page(browser, path)
+    page.page.locator("button.col").first.click()
+    assert page.page.locator("#cw-panel a").count() == 0
+    assert page.page.locator("#cw-panel code").count() >= 1
+    assert page.dialogs == []
+    page.page.close()
+
+
+def test_narrow_window_brings_the_evidence_into_view(browser: Any, tmp_path: Path) -> None:
+    """Below 70rem the panel sits under the grid: opening a cell scrolls it into view."""
+    changelog = track(
+        load_statements(DEV_CORPUS if DEV_CORPUS.is_dir() else shipped_seeds()), load_catalog(shipped_catalog())
+    )
+    path = tmp_path / "narrow.html"
+    path.write_text(render_html(changelog), encoding="utf-8")
+    page = Page(browser, path)
+    page.page.set_viewport_size({"width": 900, "height": 700})
+    page.page.locator("button.cell").first.click()
+    box = page.page.locator("#cw-panel").bounding_box()
+    assert box is not None
+    assert box["y"] < 700
+    page.page.close()
+
+
+def test_pager_keeps_the_focus_and_a_filtered_out_cell_closes_its_evidence(browser: Any, tmp_path: Path) -> None:
+    if not DEV_CORPUS.is_dir():
+        pytest.skip(f"the development set is not at {DEV_CORPUS}")
+    changelog = track(load_statements(DEV_CORPUS), load_catalog(shipped_catalog()))
+    path = tmp_path / "pager.html"
+    path.write_text(render_html(changelog), encoding="utf-8")
+    page = Page(browser, path)
+    page.page.select_option("#cw-page-size", "12")
+    page.page.locator("#cw-earlier").click()
+    assert page.page.evaluate("document.activeElement.id") in ("cw-earlier", "cw-later")
+    cell = page.page.locator('button.cell[data-commitment^="deterrence."]').first
+    cell.click()
+    assert page.page.locator("#cw-panel").is_visible()
+    page.page.get_by_label("Deterrence and defence").uncheck()
+    assert not page.page.locator("#cw-panel").is_visible()
+    assert page.errors == []
+    page.page.close()
+
+
 def test_development_set_renders(browser: Any, tmp_path: Path) -> None:
     """The 24 statements of the development set render, every cell clickable, without errors."""
     if not DEV_CORPUS.is_dir():

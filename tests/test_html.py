@@ -108,6 +108,33 @@ class TestPage:
         assert policy
         assert "default-src 'none'" in (policy[0] or "")
 
+    def test_only_its_own_script_may_run(self) -> None:
+        """The policy names the one inline script by its hash: no other script, inline handler or
+        javascript: address could run, whatever got into the page."""
+        import base64
+        import hashlib
+
+        page = render_html(_changelog())
+        parser = _parse(page)
+        policy = next(
+            attrs["content"] for tag, attrs in parser.tags if attrs.get("http-equiv") == "Content-Security-Policy"
+        )
+        ids = [attrs.get("id") for tag, attrs in parser.tags if tag == "script"]
+        script = parser.scripts[ids.index(None)]
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+        assert f"script-src 'sha256-{digest}'" in (policy or "")
+        assert "script-src 'unsafe-inline'" not in (policy or "")
+
+    def test_the_default_link_is_a_quoted_relative_path(self, tmp_path: Path) -> None:
+        """Without a link function (the library's default), a file named like an address stays a path."""
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        (corpus / "javascript:alert(1).txt").write_text(
+            "---\ntitle: T\ndate: 2024-01-01\nparties: [Alpha]\n---\nAlpha reaffirms its commitment to defend Beta.\n"
+        )
+        page = render_html(track(load_statements(corpus), load_catalog(FIXTURES / "catalog")))
+        assert _page_data(page)["versions"][0]["href"] == "javascript%3Aalert%281%29.txt"
+
     def test_data_holds_every_version_and_change(self) -> None:
         """The page's data has each version with one cell per change, its kind and its evidence."""
         changelog = _changelog()

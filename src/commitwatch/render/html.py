@@ -4,7 +4,9 @@ The page is a Jinja2 template (autoescaped: every piece of statement and catalog
 template shows is escaped) with its CSS and script inline, so it opens from ``file://`` with no
 network. The changelog travels inside it as JSON in a ``<script type="application/json">``
 element, with ``<``, ``>`` and ``&`` written as ``\\u003c`` and so on, so no text in it can
-end the element; the script builds the grid from it with ``textContent`` only, never as markup.
+end the element; the script builds the grid from it with ``textContent`` only, never as markup,
+and links a statement's file only by a relative path or a ``file:``/``http(s):`` address. The
+page's content security policy allows no network and no script but its own (by its hash).
 
 A version's data is made as it comes (:class:`HtmlReport`), so a corpus of any length is written
 in one pass. Nothing is written twice: a change whose "before" is the observation an earlier
@@ -15,30 +17,19 @@ either side) are listed once and named by number; and the words that repeat acro
 
 from __future__ import annotations
 
-import datetime as dt
+import base64
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
+from urllib.request import pathname2url
 
-from ..model import ChangeKind, Changelog, ChangelogHead, CommitmentInfo, Observation, Version
+from ..model import Changelog, ChangelogHead, CommitmentInfo, Observation, Version
 from ._text import cue_spans, level_name
+from .kinds import EVENTS, KIND_ORDER, SYMBOLS, words
 
-__all__ = ["KIND_SYMBOLS", "HtmlReport", "render_html"]
+__all__ = ["HtmlReport", "render_html"]
 
-# One symbol per kind, as in the Markdown timeline; a cell also says its kind in words (aria-label, title).
-KIND_SYMBOLS = {
-    ChangeKind.APPEARED.value: "+",
-    ChangeKind.STRENGTHENED.value: "▲",
-    ChangeKind.FULFILLED.value: "✓",
-    ChangeKind.WEAKENED.value: "▼",
-    ChangeKind.REVERSED.value: "⇄",
-    ChangeKind.HOLDER_CHANGED.value: "≠",
-    ChangeKind.DROPPED.value: "✕",
-    ChangeKind.RETURNED.value: "↺",
-    ChangeKind.NOT_RESTATED.value: "·",
-    ChangeKind.NOT_ADDRESSED.value: "○",
-    ChangeKind.UNCHANGED.value: "",
-}
 _JSON_IN_SCRIPT = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 )
@@ -79,7 +70,8 @@ class HtmlReport:
     Args:
         head: The changelog's head.
         link: The address of a version's statement file as the page should link it (relative to
-            where the page is written), or None for no link; by default, its path as shown.
+            where the page is written), or None for no link; by default, its path as shown,
+            quoted as a relative path (a file named "javascript:..." cannot become a scheme).
         stamp: Name the commitwatch version in the page.
     """
 
@@ -87,17 +79,13 @@ class HtmlReport:
         self, head: ChangelogHead, *, link: Callable[[Version], str | None] | None = None, stamp: bool = True
     ) -> None:
         self._head = head
-        self._link = link or (lambda version: version.path)
+        self._link = link or (lambda version: pathname2url(version.path))
         self._stamp = stamp
         self._index = {commitment.id: number for number, commitment in enumerate(head.commitments)}
         self._commitments = {commitment.id: commitment for commitment in head.commitments}
         self._emitted: dict[str, tuple[int, Observation]] = {}
         self._strings = _Table()
         self._holders: set[str] = set()
-        self._counts: dict[str, int] = {}
-        self._first: dt.date | None = None
-        self._last: dt.date | None = None
-        self._count = 0
 
     def pieces(self, versions: Iterable[Version]) -> Iterator[str]:
         """The page in pieces: the part before the data, each version's data, then the rest.
@@ -116,9 +104,6 @@ class HtmlReport:
 
     def version_data(self, version: Version) -> dict[str, Any]:
         """What the page's script needs of one version."""
-        self._count += 1
-        self._first = self._first or version.date
-        self._last = version.date
         cells: dict[str, list[Any]] = {}
         sentences = _Table()
         for change in version.changes:
@@ -137,7 +122,6 @@ class HtmlReport:
             if change.note:
                 cell.append(change.note)
             cells[str(self._index[change.commitment_id])] = cell
-            self._counts[change.kind.value] = self._counts.get(change.kind.value, 0) + 1
         data: dict[str, Any] = {
             "n": version.number,
             "date": version.date.isoformat(),
@@ -203,7 +187,9 @@ class HtmlReport:
             "tool_version": head.tool_version if self._stamp else "",
             "families": families,
             "commitments": commitments,
-            "symbols": KIND_SYMBOLS,
+            # the change kinds as every report names them: symbol, words, and which are events
+            "kinds": {kind.value: {"symbol": SYMBOLS[kind], "words": words(kind)} for kind in KIND_ORDER},
+            "events": [kind.value for kind in EVENTS],
             "skipped": [[item.path, item.line, item.reason, item.hint] for item in head.skipped],
         }
         # The data element holds {"meta": ..., "versions": [...], "tables": ...}: the versions go in where _SPLIT is.
@@ -212,13 +198,16 @@ class HtmlReport:
         data = _script_json(skeleton).replace(json.dumps(_SPLIT), _SPLIT).replace(json.dumps(_TABLES), _TABLES)
         assert environment.loader is not None
         css, script = (environment.loader.get_source(environment, name)[0] for name in ("report.css", "report.js"))
+        script = "\n" + script + "\n"  # as the template places it: the hash is of these exact characters
+        digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
         # The three pieces marked safe are the page's own CSS and script, and JSON made safe for a script element.
         return environment.get_template("report.html.j2").render(
             head=head,
             stamp=self._stamp,
-            symbols=KIND_SYMBOLS,
+            symbols={kind.value: SYMBOLS[kind] for kind in KIND_ORDER},
             css=Markup(css),
             script=Markup(script),
+            script_hash=f"sha256-{digest}",
             data=Markup(data),
         )
 

@@ -10,36 +10,10 @@ from __future__ import annotations
 
 from ..model import Change, ChangeKind, Changelog, ChangelogHead, Observation, Version
 from ._text import escape, level_name, qualifiers, quote
+from .kinds import EVENTS, HEADINGS, KIND_ORDER
 from .timeline import Seen, render_timeline, timeline_lines
 
 __all__ = ["MarkdownReport", "render_history", "render_markdown", "render_timeline"]
-
-KIND_ORDER = (
-    ChangeKind.APPEARED,
-    ChangeKind.STRENGTHENED,
-    ChangeKind.FULFILLED,
-    ChangeKind.WEAKENED,
-    ChangeKind.REVERSED,
-    ChangeKind.HOLDER_CHANGED,
-    ChangeKind.DROPPED,
-    ChangeKind.RETURNED,
-    ChangeKind.NOT_RESTATED,
-    ChangeKind.NOT_ADDRESSED,
-    ChangeKind.UNCHANGED,
-)
-HEADINGS = {
-    ChangeKind.APPEARED: "Appeared",
-    ChangeKind.STRENGTHENED: "Strengthened",
-    ChangeKind.FULFILLED: "Fulfilled",
-    ChangeKind.WEAKENED: "Weakened",
-    ChangeKind.REVERSED: "Reversed",
-    ChangeKind.HOLDER_CHANGED: "Holder changed",
-    ChangeKind.DROPPED: "Dropped",
-    ChangeKind.RETURNED: "Returned",
-    ChangeKind.NOT_RESTATED: "Not restated",
-    ChangeKind.NOT_ADDRESSED: "Not addressed",
-    ChangeKind.UNCHANGED: "Unchanged",
-}
 
 
 def render_markdown(
@@ -117,22 +91,19 @@ class MarkdownReport:
         return "\n".join(tail) + "\n" if tail else ""
 
 
-COUNTED = KIND_ORDER[:8]  # the kinds that are events; not restated, not addressed and unchanged are not
-
-
 def _counts(head: ChangelogHead, counts: dict[tuple[str, ChangeKind], int]) -> list[str]:
     """A table of how many commitments of each family changed in each way, over all versions."""
-    rows = ["| Family | " + " | ".join(HEADINGS[kind] for kind in COUNTED) + " |"]
-    rows.append("| --- | " + " | ".join("---:" for _ in COUNTED) + " |")
-    totals = dict.fromkeys(COUNTED, 0)
+    rows = ["| Family | " + " | ".join(HEADINGS[kind] for kind in EVENTS) + " |"]
+    rows.append("| --- | " + " | ".join("---:" for _ in EVENTS) + " |")
+    totals = dict.fromkeys(EVENTS, 0)
     for family in head.families:
-        numbers = [counts.get((family.id, kind), 0) for kind in COUNTED]
+        numbers = [counts.get((family.id, kind), 0) for kind in EVENTS]
         if not any(numbers):
             continue
-        for kind, number in zip(COUNTED, numbers, strict=True):
+        for kind, number in zip(EVENTS, numbers, strict=True):
             totals[kind] += number
         rows.append(f"| {escape(family.title)} | " + " | ".join(str(number) for number in numbers) + " |")
-    rows.append("| **All families** | " + " | ".join(f"**{totals[kind]}**" for kind in COUNTED) + " |")
+    rows.append("| **All families** | " + " | ".join(f"**{totals[kind]}**" for kind in EVENTS) + " |")
     return rows
 
 

@@ -8,19 +8,10 @@ import attrs
 
 from ..model import Change, ChangeKind, Changelog, ChangelogHead, Variant, Version
 from ._text import escape, level_name
+from .kinds import SYMBOLS
 
 __all__ = ["TIMELINE_COLUMNS", "Seen", "render_timeline", "timeline_lines"]
 
-MARKS = {
-    ChangeKind.APPEARED: "+",
-    ChangeKind.STRENGTHENED: "▲",
-    ChangeKind.FULFILLED: "✓",
-    ChangeKind.WEAKENED: "▼",
-    ChangeKind.REVERSED: "⇄",
-    ChangeKind.HOLDER_CHANGED: "≠",
-    ChangeKind.RETURNED: "↺",
-    ChangeKind.UNCHANGED: "",
-}
 LEGEND = (
     "Each cell: the stance (mentioned, urged, committed, intensified, fulfilled) and, where the commitment has a "
     "ladder, its level. + appeared, ▲ strengthened, ✓ fulfilled (reported as delivered), ▼ weakened, "
@@ -67,7 +58,7 @@ def _cell(change: Change | None, ladder: tuple[str, ...]) -> str:
     if change.kind is ChangeKind.NOT_RESTATED:
         return "*·*"
     assert change.after is not None
-    mark = MARKS[change.kind]
+    mark = SYMBOLS[change.kind]
     return f"{mark} {level_name(change.after, ladder)}".strip()
 
 

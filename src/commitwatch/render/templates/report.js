@@ -10,24 +10,18 @@
   const byNumber = new Map(versions.map((version) => [version.n, version]));
   const familyTitle = new Map(meta.families.map((family) => [family.id, family.title]));
 
-  const KIND_WORDS = {
-    "appeared": "appeared", "strengthened": "strengthened", "fulfilled": "fulfilled", "weakened": "weakened",
-    "reversed": "reversed", "holder changed": "holder changed", "dropped": "dropped", "returned": "returned",
-    "not restated": "not restated (its family named only in passing)",
-    "not addressed": "not addressed (the statement is on other subjects)", "unchanged": "unchanged",
-  };
-  const COUNTED = ["appeared", "strengthened", "fulfilled", "weakened", "reversed", "holder changed", "dropped", "returned"];
+  const words = (kind) => meta.kinds[kind].words;
+  const symbol = (kind) => meta.kinds[kind].symbol;
   const SHORT = { mentioned: "men", urged: "urg", committed: "com", intensified: "int", fulfilled: "ful" };
-  const QUIET = { "dropped": "drop", "not restated": "n/r", "not addressed": "n/a" };
+  const QUIET = { "dropped": "drop", "not restated": "n/r", "not addressed": "n/a" };  // a cell's words for a silence
 
-  const state = { families: new Set(meta.families.map((f) => f.id)), holder: "", from: "", to: "", pageSize: 24, start: null, open: null };
+  const state = { families: new Set(meta.families.map((f) => f.id)), holder: "", from: "", to: "", pageSize: 24, start: null, selected: null };
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attributes || {})) {
       if (value === null || value === undefined || value === false) continue;
       if (name === "class") node.className = value;
-      else if (name === "text") node.textContent = value;
       else node.setAttribute(name, value === true ? "" : String(value));
     }
     for (const child of children) {
@@ -93,11 +87,9 @@
   }
 
   function cellText(kind, observation) {
-    if (QUIET[kind]) return QUIET[kind];
-    if (!observation) return "";
-    const stance = (observation.negated ? "¬" : "") + SHORT[observation.stance];
-    const symbol = meta.symbols[kind] || "";
-    return symbol ? symbol + " " + stance : stance;
+    const mark = symbol(kind);
+    const shown = QUIET[kind] || (observation ? (observation.negated ? "¬" : "") + SHORT[observation.stance] : "");
+    return mark ? mark + " " + shown : shown;
   }
 
   function cellClass(kind, observation) {
@@ -111,10 +103,11 @@
 
   function describe(commitment, version, cell) {
     const kind = cell.kind, after = cell.after, before = cell.before;
-    let words = KIND_WORDS[kind];
-    if (after) words += ", " + after.shown;
-    else if (before) words += ", in effect " + before.shown;
-    return commitment.title + ", v" + version.n + " " + version.date + ": " + words;
+    let said = words(kind);
+    if (after) said += ", " + after.shown;
+    else if (kind === "dropped" && before) said += " (it was " + before.shown + ")";
+    else if (before) said += ", in effect " + before.shown;
+    return commitment.title + ", v" + version.n + " " + version.date + ": " + said;
   }
 
   // ---- the grid ----
@@ -180,8 +173,12 @@
       }
     }
     grid.append(el("thead", {}, headRow), body);
-    if (!rows) body.append(el("tr", {}, el("td", { colspan: page.length + 1 }, "No commitment is stated in these versions with these filters.")));
+    if (!rows) body.append(el("tr", {}, el("td", { colspan: page.length + 1 }, versions.length ? "No commitment is stated in these versions with these filters." : "No statement is in this report's selection.")));
     rovingStart();
+    if (state.selected) {  // the open evidence's cell, drawn again; or, filtered out, the evidence closes
+      const again = grid.querySelector('button.cell[data-version="' + state.selected.n + '"][data-commitment="' + meta.commitments[state.selected.index].id + '"]');
+      if (again) { again.setAttribute("aria-pressed", "true"); opener = again; } else closePanel();
+    }
   }
 
   function rovingStart() {
@@ -228,19 +225,25 @@
     const summary = document.getElementById("cw-summary");
     const span = dated.length ? dated[0].date + " to " + dated[dated.length - 1].date : "no statements";
     const list = el("ul");
-    for (const kind of COUNTED) list.append(el("li", { "data-kind": kind }, (meta.symbols[kind] ? meta.symbols[kind] + " " : "") + (counts[kind] || 0) + " " + kind));
+    for (const kind of meta.events) list.append(el("li", { "data-kind": kind }, symbol(kind) + " " + (counts[kind] || 0) + " " + kind));
     summary.replaceChildren(
-      el("p", {}, el("strong", {}, dated.length + " of " + versions.length + " versions"), ", " + span + (state.holder ? ", held by " + state.holder : "") + ":"),
+      el("p", {}, el("strong", {}, dated.length + " of " + versions.length + " version" + (versions.length === 1 ? "" : "s")), ", " + span + (state.holder ? ", held by " + state.holder : "") + " (every page of the range):"),
       list,
     );
   }
 
   function renderPager(dated, page) {
     const pager = document.getElementById("cw-pager");
-    const earlier = el("button", { type: "button", disabled: state.start === 0 }, "◀ Earlier");
-    const later = el("button", { type: "button", disabled: state.start + page.length >= dated.length }, "Later ▶");
-    earlier.addEventListener("click", () => { state.start = Math.max(0, state.start - state.pageSize); render(); });
-    later.addEventListener("click", () => { state.start = state.start + state.pageSize; render(); });
+    const earlier = el("button", { type: "button", id: "cw-earlier", disabled: state.start === 0 }, "◀ Earlier");
+    const later = el("button", { type: "button", id: "cw-later", disabled: state.start + page.length >= dated.length }, "Later ▶");
+    const flip = (start, id) => {  // the pager is drawn again: keep the focus on the button pressed
+      state.start = start;
+      render();
+      const again = document.getElementById(id);
+      (again && !again.disabled ? again : document.getElementById(id === "cw-later" ? "cw-earlier" : "cw-later")).focus();
+    };
+    earlier.addEventListener("click", () => flip(Math.max(0, state.start - state.pageSize), "cw-earlier"));
+    later.addEventListener("click", () => flip(state.start + state.pageSize, "cw-later"));
     const shown = page.length ? "Versions " + page[0].n + " to " + page[page.length - 1].n + " (" + page[0].date + " to " + page[page.length - 1].date + ")" : "No versions in this range";
     pager.replaceChildren(earlier, el("span", {}, shown), later);
   }
@@ -260,10 +263,13 @@
     panel.setAttribute("aria-labelledby", "cw-panel-title");
     panel.focus({ preventScroll: true });
     panel.scrollTop = 0;
+    const box = panel.getBoundingClientRect();
+    if (box.top > window.innerHeight || box.bottom < 0) panel.scrollIntoView({ block: "start" });  // stacked under the grid
   }
 
   function closePanel() {
     panel.hidden = true;
+    state.selected = null;
     for (const button of grid.querySelectorAll('[aria-pressed="true"]')) button.setAttribute("aria-pressed", "false");
     if (opener && document.body.contains(opener)) opener.focus();
   }
@@ -302,9 +308,20 @@
     return list;
   }
 
+  // A link is followed only to a file or a web page: never a javascript: or data: address,
+  // whatever the page's data says (a changelog read from someone else's JSON, say).
+  function safeAddress(href) {
+    if (!href) return false;
+    try {
+      return ["file:", "http:", "https:"].includes(new URL(href, document.baseURI).protocol);
+    } catch (error) {
+      return false;
+    }
+  }
+
   function statementLink(version) {
     const name = version.path + " (sha256 " + version.sha + ")";
-    return version.href ? el("a", { href: version.href }, name) : el("code", {}, name);
+    return safeAddress(version.href) ? el("a", { href: version.href }, name) : el("code", {}, name);
   }
 
   function movement(cell) {
@@ -312,7 +329,7 @@
     if (kind === "dropped") return (before ? before.shown : "?") + " → not stated";
     if (kind === "not addressed" || kind === "not restated") return "in effect: " + (before ? before.shown : "?") + " (from v" + cell.beforeVersion + ")";
     if (kind === "returned") return after.shown + " again (last seen in v" + cell.beforeVersion + ": " + (before ? before.shown : "?") + ")";
-    if (!before) return after ? after.shown : "";
+    if (!before || kind === "unchanged") return after ? after.shown : "";
     if (kind === "holder changed") return before.shown + " → " + after.shown + "; held by " + before.holders.join(", ") + " → " + after.holders.join(", ");
     return before.shown + " → " + after.shown;
   }
@@ -322,7 +339,7 @@
     const cell = cellOf(version, index);
     const after = cell.after, before = cell.before;
     const content = [
-      el("p", {}, el("strong", {}, KIND_WORDS[cell.kind]), ": " + movement(cell)),
+      el("p", {}, el("strong", {}, words(cell.kind)), ": " + movement(cell)),
       el("p", { class: "ctx" }, (familyTitle.get(commitment.family) || commitment.family) + " · " + commitment.id),
     ];
     if (after) content.push(el("h3", {}, "Now (v" + version.n + ", " + version.date + ")"), evidenceBlock(after), facts(after));
@@ -333,8 +350,9 @@
     if (cell.note) content.push(el("p", {}, el("strong", {}, "Note: "), cell.note));
     content.push(el("p", {}, "Statement: " + version.title + " — ", statementLink(version)));
     const history = el("button", { type: "button" }, "History of this commitment");
-    history.addEventListener("click", () => showHistory(index));
+    history.addEventListener("click", () => showHistory(index, from));
     content.push(el("div", { class: "panel-buttons" }, history));
+    state.selected = { n: version.n, index };
     openPanel(commitment.title + ": v" + version.n, content, from);
   }
 
@@ -352,12 +370,13 @@
     const changes = el("ul");
     meta.commitments.forEach((commitment, index) => {
       const cell = cellOf(version, index);
-      if (cell && cell.kind !== "unchanged") changes.append(el("li", {}, commitment.title + ": " + KIND_WORDS[cell.kind] + " (" + movement(cell) + ")"));
+      if (cell && cell.kind !== "unchanged") changes.append(el("li", {}, commitment.title + ": " + words(cell.kind) + " (" + movement(cell) + ")"));
     });
+    state.selected = null;
     openPanel("v" + version.n + ": " + version.title, [list, el("h3", {}, "Changes"), changes.childElementCount ? changes : el("p", {}, "No changes.")], document.activeElement);
   }
 
-  function showHistory(index) {
+  function showHistory(index, from) {
     const commitment = meta.commitments[index];
     const table = el("table", {}, el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Version"), el("th", { scope: "col" }, "Change"), el("th", { scope: "col" }, "Evidence"))));
     const body = el("tbody");
@@ -367,11 +386,12 @@
       const after = cell.after;
       body.append(el("tr", { "data-version": version.n },
         el("td", {}, "v" + version.n + " " + version.date),
-        el("td", {}, KIND_WORDS[cell.kind] + ": " + movement(cell)),
+        el("td", {}, words(cell.kind) + ": " + movement(cell)),
         el("td", {}, after ? marked(after) : "—")));
     }
     table.append(body);
-    openPanel("History: " + commitment.title, [el("p", { class: "ctx" }, (familyTitle.get(commitment.family) || "") + " · " + commitment.id), table], document.activeElement);
+    state.selected = null;
+    openPanel("History: " + commitment.title, [el("p", { class: "ctx" }, (familyTitle.get(commitment.family) || "") + " · " + commitment.id), table], from || document.activeElement);
   }
 
   // ---- the controls ----
@@ -390,7 +410,7 @@
   to.addEventListener("change", () => { state.to = to.value; state.start = null; render(); });
   const size = document.getElementById("cw-page-size");
   size.addEventListener("change", () => { state.pageSize = Number(size.value); state.start = null; render(); });
-  document.getElementById("cw-reset").addEventListener("click", () => {
+  document.getElementById("cw-reset").addEventListener("click", () => {  // every filter off (the page size stays)
     state.families = new Set(meta.families.map((f) => f.id));
     state.holder = holderSelect.value = "";
     state.from = from.value = "";
@@ -401,7 +421,7 @@
   });
 
   const span = document.getElementById("cw-span");
-  span.textContent = versions.length ? versions.length + " statement" + (versions.length === 1 ? "" : "s") + ", " + versions[0].date + " to " + versions[versions.length - 1].date : "no statements";
+  span.textContent = versions.length ? versions.length + " statement" + (versions.length === 1 ? "" : "s") + ", " + versions[0].date + " to " + versions[versions.length - 1].date : "no statement in this selection";
   const copies = versions.reduce((total, version) => total + (version.variants || []).length, 0);
   if (copies) span.textContent += "; " + copies + " republished cop" + (copies === 1 ? "y" : "ies") + " counted once";
   if (meta.skipped.length) span.textContent += ", " + meta.skipped.length + " file" + (meta.skipped.length === 1 ? "" : "s") + " skipped";
