@@ -58,7 +58,7 @@ def test_command_starts_its_own_cluster(tmp_path: Path) -> None:
 def test_scheduler_needs_the_dask_engine() -> None:
     result = CliRunner().invoke(cli, ["report", "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2
-    assert "--scheduler is for --engine dask" in result.output
+    assert "--scheduler is for the dask engine: add --engine dask" in result.output
 
 
 def test_unknown_engine() -> None:
@@ -76,3 +76,23 @@ def test_an_unreachable_scheduler_is_a_clear_error() -> None:
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert "dask scheduler" in result.output
+
+
+def test_an_address_that_is_no_address() -> None:
+    result = CliRunner().invoke(cli, ["report", "--engine", "dask", "--scheduler", "http://localhost:8786"])
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler at http://localhost:8786" in result.output
+
+
+def test_a_scheduler_without_workers_is_said_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scheduler with no worker: the run says so, naming the command that starts one, instead of hanging."""
+    from distributed import LocalCluster
+
+    from commitwatch.run import cluster as engine
+
+    monkeypatch.setattr(engine, "WORKER_WAIT", 1.0)
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=":0") as empty:
+        result = CliRunner().invoke(cli, ["report", "--engine", "dask", "--scheduler", empty.scheduler_address])
+    assert result.exit_code == 1
+    assert "has no worker" in result.output
+    assert f"dask worker {empty.scheduler_address}" in result.output

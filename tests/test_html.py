@@ -253,6 +253,37 @@ class TestCommand:
         href = _page_data(out.read_text(encoding="utf-8"))["versions"][0]["href"]
         assert href == "corpus/javascript%3Aalert%281%29.txt"
 
+    def test_two_folders_with_a_file_of_one_name_link_each_its_own(self, tmp_path: Path) -> None:
+        """Two STATEMENTS folders both holding a.txt: each version links the file whose bytes it read."""
+        for folder, day, text in (("r1", "01", "defend Beta"), ("r2", "02", "defend the region")):
+            (tmp_path / folder).mkdir()
+            (tmp_path / folder / "a.txt").write_text(
+                f"---\ntitle: {folder}\ndate: 2024-01-{day}\nparties: [Alpha]\n---\nAlpha reaffirms its commitment to {text}.\n"
+            )
+        out = tmp_path / "report.html"
+        result = CliRunner().invoke(
+            cli,
+            [
+                "report",
+                str(tmp_path / "r1"),
+                str(tmp_path / "r2"),
+                "--catalog",
+                str(FIXTURES / "catalog"),
+                "--format",
+                "html",
+                "-o",
+                str(out),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        assert [v["href"] for v in _page_data(out.read_text(encoding="utf-8"))["versions"]] == ["r1/a.txt", "r2/a.txt"]
+
+    @pytest.mark.parametrize("option", ["--all", "--oldest-first"])
+    def test_markdown_only_options_are_refused(self, option: str) -> None:
+        result = CliRunner().invoke(cli, ["report", "--format", "html", option])
+        assert result.exit_code == 2
+        assert "are for the Markdown report" in result.output
+
     def test_summary_is_for_markdown(self) -> None:
         """--summary with --format html is a usage error, naming what to do."""
         result = CliRunner().invoke(cli, ["report", "--format", "html", "--summary"])

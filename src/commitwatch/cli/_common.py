@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from ..load import CleaningRules
     from ..model import Catalog, Changelog, SkippedFile, Version
     from ..run import Stream
 
@@ -109,7 +110,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def statement_arguments(command: F) -> F:
-    """STATEMENTS..., --jobs, --quiet, --max-size, --engine, --scheduler and --cleaning."""
+    """STATEMENTS..., --jobs, --quiet, --max-size and --cleaning."""
     command = click.argument("statements", nargs=-1, type=click.Path(exists=True, path_type=Path))(command)
     command = click.option(
         "--jobs",
@@ -131,26 +132,23 @@ def statement_arguments(command: F) -> F:
         callback=_remember("max_bytes", lambda megabytes: int(megabytes * 1024 * 1024)),
         help="Skip statement files larger than this many MB (default: 20).",
     )(command)
-    command = click.option(
-        "--engine",
-        type=click.Choice(["local", "dask"]),
-        expose_value=False,
-        callback=_remember("engine", str),
-        help="Where statements are read: local processes (default), or a Dask cluster (commitwatch[dask]).",
-    )(command)
-    command = click.option(
-        "--scheduler",
-        metavar="ADDRESS",
-        expose_value=False,
-        callback=_remember("scheduler", str),
-        help="With --engine dask: a running scheduler's address (tcp://host:8786); default: a local cluster of --jobs.",
-    )(command)
-    command = click.option(
+    return cleaning_option(command)
+
+
+def cleaning_option(command: F) -> F:
+    """--cleaning FILE."""
+    return click.option(
         "--cleaning",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="Extra cleaning rules (YAML), added to the defaults.",
     )(command)
-    return command
+
+
+def cleaning_rules(cleaning: Path | None) -> CleaningRules | None:
+    """The rules of --cleaning FILE, or None."""
+    from ..load import load_cleaning_rules
+
+    return load_cleaning_rules(cleaning) if cleaning is not None else None
 
 
 SKIPS_ANNOUNCED = 10  # on stderr, one line each; the report lists every one
@@ -208,18 +206,51 @@ def output_option(command: F) -> F:
     )(command)
 
 
-def selection_options(command: F) -> F:
-    """--since, --until, --family and --commitment."""
+def engine_options(command: F) -> F:
+    """--engine and --scheduler, for the commands that read statements through :func:`run`.
+
+    The engines are those of :mod:`commitwatch.run.cluster` (named here, not imported from there,
+    so that ``commitwatch --version`` does not load the run).
+    """
+    command = click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        expose_value=False,
+        callback=_remember("engine", str),
+        help="Where statements are read: local processes (default), or a Dask cluster (commitwatch[dask]).",
+    )(command)
+    command = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        expose_value=False,
+        callback=_remember("scheduler", str),
+        help="With --engine dask: a running scheduler's address (tcp://host:8786); default: a local cluster of --jobs.",
+    )(command)
+    return command
+
+
+def date_options(command: F) -> F:
+    """--since and --until."""
     for decorator in reversed(
         [
             click.option("--since", type=DATE, help="Only versions on or after this date (YYYY-MM-DD)."),
             click.option("--until", type=DATE, help="Only versions on or before this date (YYYY-MM-DD)."),
+        ]
+    ):
+        command = decorator(command)
+    return command
+
+
+def selection_options(command: F) -> F:
+    """--since, --until, --family and --commitment."""
+    for decorator in reversed(
+        [
             click.option("--family", "families", multiple=True, help="Only this family (repeatable)."),
             click.option("--commitment", "commitments", multiple=True, help="Only this commitment id (repeatable)."),
         ]
     ):
         command = decorator(command)
-    return command
+    return date_options(command)
 
 
 def sources(statements: tuple[Path, ...]) -> tuple[Path, ...]:
@@ -234,18 +265,22 @@ def sources(statements: tuple[Path, ...]) -> tuple[Path, ...]:
 def statement_links(statements: tuple[Path, ...], output: Path | None) -> Callable[[Version], str | None]:
     """How a page written to ``output`` (or shown from here) links a version's statement file:
     a relative address, or None where the file cannot be found (a path shown differently)."""
+    import hashlib
     from urllib.request import pathname2url
 
     base = (output.parent if output is not None else Path.cwd()).resolve()
     roots = [root.resolve() for root in sources(statements)]
 
     def link(version: Version) -> str | None:
-        for root in roots:
-            candidate = root / version.path if root.is_dir() else root
-            if candidate.name == Path(version.path).name and candidate.is_file():
-                # quoted: a file named "javascript:..." stays a relative path, never a scheme
-                return pathname2url(os.path.relpath(candidate, base))
-        return None
+        found = [
+            candidate
+            for candidate in (root / version.path if root.is_dir() else root for root in roots)
+            if candidate.name == Path(version.path).name and candidate.is_file()
+        ]
+        if len(found) > 1:  # two folders hold a file of this name: the one with its bytes
+            found = [path for path in found if hashlib.sha256(path.read_bytes()).hexdigest() == version.sha256]
+        # quoted: a file named "javascript:..." stays a relative path, never a scheme
+        return pathname2url(os.path.relpath(found[0], base)) if found else None
 
     return link
 
@@ -253,10 +288,9 @@ def statement_links(statements: tuple[Path, ...], output: Path | None) -> Callab
 @contextmanager
 def run(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, jobs: int | None) -> Iterator[Stream]:
     """Read the statements with the catalog, showing progress on a terminal for large corpora."""
-    from ..load import load_cleaning_rules
     from ..run import stream
 
-    rules = load_cleaning_rules(cleaning) if cleaning is not None else None
+    rules = cleaning_rules(cleaning)
     bar: Any = None
 
     def progress(done: int, total: int) -> None:
@@ -272,7 +306,7 @@ def run(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, j
 
     meta = click.get_current_context().meta
     if meta.get("scheduler") and meta.get("engine") != "dask":
-        raise click.UsageError("--scheduler is for --engine dask")
+        raise click.UsageError("--scheduler is for the dask engine: add --engine dask, or leave --scheduler out")
     with stream(
         *sources(statements),
         catalog=catalog,

@@ -73,10 +73,16 @@ def check(catalog_dir: Path | None) -> None:
 @common.catalog_option
 @click.option("--commitment", "commitment_id", help="Only this commitment id, with its near misses.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@common.cleaning_option
 @common.output_option
 @common.handle_errors
 def explain(
-    statement: Path, catalog_dir: Path | None, commitment_id: str | None, output_format: str, output: Path | None
+    statement: Path,
+    catalog_dir: Path | None,
+    commitment_id: str | None,
+    output_format: str,
+    cleaning: Path | None,
+    output: Path | None,
 ) -> None:
     """How STATEMENT (a file, or - for stdin) was read: each sentence that hit, and why.
 
@@ -95,13 +101,13 @@ def explain(
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "stdin.txt"
             path.write_bytes(data)
-            loaded = load_statement(path)
+            loaded = load_statement(path, cleaning=common.cleaning_rules(cleaning))
     else:
         if not statement.is_file():
             from ..errors import InputError, Problem
 
             raise InputError(Problem(f"no such file: {statement}", None, None, "check the path"))
-        loaded = load_statement(statement)
+        loaded = load_statement(statement, cleaning=common.cleaning_rules(cleaning))
     explanations = explain_statement(loaded, catalog, commitment_id)
     inputs = common.input_files((statement,) if str(statement) != "-" else (), catalog_dir)
     with common.output(output, inputs) as handle:
@@ -119,9 +125,10 @@ def explain(
 @click.command()
 @click.argument("statement", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--cleaned", is_flag=True, help="Only the sentences of the body, one per line, with their offsets.")
+@common.cleaning_option
 @common.output_option
 @common.handle_errors
-def text(statement: Path, cleaned: bool, output: Path | None) -> None:
+def text(statement: Path, cleaned: bool, cleaning: Path | None, output: Path | None) -> None:
     """The text commitwatch reads from STATEMENT: what its evidence offsets index.
 
     For a PDF, the extracted text (running headers, footers and page numbers left out); for a
@@ -132,7 +139,7 @@ def text(statement: Path, cleaned: bool, output: Path | None) -> None:
     """
     from ..load import load_statement
 
-    loaded = load_statement(statement)
+    loaded = load_statement(statement, cleaning=common.cleaning_rules(cleaning))
     with common.output(output, {statement.resolve()}) as handle:
         if cleaned:
             handle.writelines(f"{s.start}\t{s.end}\t{' '.join(s.text.split())}\n" for s in loaded.sentences)
@@ -211,7 +218,6 @@ def diff(
 
     from ..catalog.revision import resolve_base_catalog
     from ..converter import make_converter
-    from ..load import load_cleaning_rules
     from ..render import render_diff_markdown
     from ..run import diff_catalogs
 
@@ -220,7 +226,7 @@ def diff(
     new_catalog = common.load_catalog(catalog_dir)
     with resolve_base_catalog(base, catalog_dir) as base_dir:
         base_catalog = common.load_catalog(base_dir)
-    rules = load_cleaning_rules(cleaning) if cleaning is not None else None
+    rules = common.cleaning_rules(cleaning)
     result = diff_catalogs(
         base_catalog, new_catalog, *common.sources(statements), cleaning=rules, jobs=jobs, max_bytes=common.max_bytes()
     )

@@ -52,12 +52,11 @@ def evaluate(
     from ..converter import make_converter
     from ..evaluate import default_statements
     from ..evaluate import evaluate as run_evaluation
-    from ..load import load_cleaning_rules
     from ..render.evaluation import render_evaluation
 
     del jobs  # a gold set is read in one process: it is small, and its figures do not depend on it
     catalog = common.load_catalog(catalog_dir)
-    rules = load_cleaning_rules(cleaning) if cleaning is not None else None
+    rules = common.cleaning_rules(cleaning)
     sources = statements or (default_statements(gold_file),)
     result = run_evaluation(gold_file, *sources, catalog=catalog, cleaning=rules, max_bytes=common.max_bytes())
     inputs = common.input_files(sources, catalog_dir, cleaning) | {gold_file.resolve()}

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 @click.command()
 @common.statement_arguments
+@common.engine_options
 @common.catalog_option
 @click.option(
     "--format",
@@ -68,6 +69,11 @@ def report(
         raise click.UsageError("--summary is for the Markdown report; leave it out with --format html or json")
     if indent is not None and output_format != "json":
         raise click.UsageError("--indent is for --format json")
+    if output_format != "markdown" and (show_all or oldest_first):
+        raise click.UsageError(
+            f"--all and --oldest-first are for the Markdown report; the {output_format} report holds every "
+            "version and every unchanged commitment, oldest first"
+        )
 
     catalog = common.load_catalog(catalog_dir)
     with (
@@ -96,6 +102,7 @@ def report(
 
 @click.command()
 @common.statement_arguments
+@common.engine_options
 @common.catalog_option
 @common.output_option
 @common.selection_options
@@ -132,9 +139,10 @@ def timeline(
 @click.command()
 @click.argument("commitment_id", metavar="COMMITMENT_ID")
 @common.statement_arguments
+@common.engine_options
 @common.catalog_option
 @common.output_option
-@common.selection_options
+@common.date_options
 @common.handle_errors
 def history(
     commitment_id: str,
@@ -145,24 +153,25 @@ def history(
     output: Path | None,
     since: dt.datetime | None,
     until: dt.datetime | None,
-    families: tuple[str, ...],
-    commitments: tuple[str, ...],
 ) -> None:
     """One commitment's life in STATEMENTS, as Markdown: each version that states it, with its evidence.
 
     COMMITMENT_ID is a commitment type's id, as the report shows it (`deterrence.extended_deterrence`).
+    The versions are read one at a time, so a corpus of any size can be followed.
     """
-    from ..compare import select
-    from ..render import render_history
+    from ..compare import select_stream
+    from ..render.markdown import HistoryReport
 
     catalog = common.load_catalog(catalog_dir)
     if commitment_id not in {c.id for c in catalog.active}:
         common.unknown_commitment(catalog, commitment_id)
-    changelog = select(
-        common.changelog(statements, cleaning, catalog, jobs),
-        families=families,
-        commitments=commitments,
-        **common.dates(since, until),
-    )
-    with common.output(output, common.input_files(statements, catalog_dir, cleaning)) as handle:
-        handle.write(render_history(changelog, commitment_id))
+    with (
+        common.output(output, common.input_files(statements, catalog_dir, cleaning)) as handle,
+        common.run(statements, cleaning, catalog, jobs) as streamed,
+    ):
+        window = common.dates(since, until)
+        head, selected = select_stream(streamed.head, streamed.versions, since=window["since"], until=window["until"])
+        history_report = HistoryReport(head, commitment_id)
+        for version in selected:
+            history_report.add(version)
+        handle.write(history_report.text())

@@ -13,7 +13,7 @@ from ._text import escape, level_name, qualifiers, quote
 from .kinds import EVENTS, HEADINGS, KIND_ORDER
 from .timeline import Seen, render_timeline, timeline_lines
 
-__all__ = ["MarkdownReport", "render_history", "render_markdown", "render_timeline"]
+__all__ = ["HistoryReport", "MarkdownReport", "render_history", "render_markdown", "render_timeline"]
 
 
 def render_markdown(
@@ -112,46 +112,68 @@ def render_history(changelog: Changelog, commitment_id: str, *, stamp: bool = Tr
 
     Args:
         changelog: The changelog (narrowed with :func:`commitwatch.select` if wanted).
-        commitment_id: The commitment type (see ``commitwatch catalog`` or the changelog's
-            ``commitments``).
+        commitment_id: The commitment type's id (as in the changelog's ``commitments``).
         stamp: Name the commitwatch version in the header.
 
     Raises:
         KeyError: The changelog has no such commitment type.
     """
-    commitment = changelog.commitment(commitment_id)
-    index = _Index(changelog)
-    family = escape(index.family_titles[commitment.family])
-    seen = Seen()
-    entries: list[str] = []
+    report = HistoryReport(changelog, commitment_id, stamp=stamp)
     for version in changelog.versions:
-        seen.add(version)
-        change = version.change(commitment_id)
+        report.add(version)
+    return report.text()
+
+
+class HistoryReport:
+    """:func:`render_history` for versions that come one at a time: only the commitment's entries
+    are kept (a few lines per version), never the versions.
+
+    Raises:
+        KeyError: The changelog has no such commitment type.
+    """
+
+    def __init__(self, head: ChangelogHead, commitment_id: str, *, stamp: bool = True) -> None:
+        self._head = head
+        self._commitment = head.commitment(commitment_id)
+        self._index = _Index(head)
+        self._stamp = stamp
+        self._seen = Seen()
+        self._entries: list[str] = []
+
+    def add(self, version: Version) -> None:
+        """The next version, oldest first."""
+        self._seen.add(version)
+        commitment = self._commitment
+        change = version.change(commitment.id)
         if change is None:
-            continue
+            return
         shown = change.after or change.before
         assert shown is not None
-        held = f", held by {index.holders(shown.holders)}" if change.after is not None else ""
+        held = f", held by {self._index.holders(shown.holders)}" if change.after is not None else ""
         if change.kind is ChangeKind.UNCHANGED:
             movement = f"**{level_name(change.after, commitment.ladder)}**"
         else:
             movement = _movement(change, commitment.ladder)
-        entries += [
+        self._entries += [
             "",
             f"## v{version.number}: {version.date.isoformat()}: {escape(version.title)}",
             "",
             f"- **{HEADINGS[change.kind]}**{held}: {movement}",
         ]
         if change.after is not None:
-            entries.append(f"  - Evidence: {index.quoted(commitment_id, change.after, latest=True)}")
+            self._entries.append(f"  - Evidence: {self._index.quoted(commitment.id, change.after, latest=True)}")
         if change.note and change.kind is not ChangeKind.RETURNED:
-            entries.append(f"  - Note: {escape(change.note)}")
-        entries.append(f"  - File: `{version.path}`")
-    lines = [f"# History: {escape(commitment.title)} (`{commitment.id}`)", "", f"- **Family:** {family}"]
-    lines += _header(changelog, seen, stamp)
-    if not entries:
-        entries = ["", "No statement in this changelog states it."]
-    return "\n".join(lines + entries) + "\n"
+            self._entries.append(f"  - Note: {escape(change.note)}")
+        self._entries.append(f"  - File: `{version.path}`")
+
+    def text(self) -> str:
+        """The history: the header (with the versions seen), then each entry."""
+        commitment = self._commitment
+        family = escape(self._index.family_titles[commitment.family])
+        lines = [f"# History: {escape(commitment.title)} (`{commitment.id}`)", "", f"- **Family:** {family}"]
+        lines += _header(self._head, self._seen, self._stamp)
+        entries = self._entries or ["", "No statement in this changelog states it."]
+        return "\n".join(lines + entries) + "\n"
 
 
 def _header(changelog: ChangelogHead, seen: Seen, stamp: bool) -> list[str]:
