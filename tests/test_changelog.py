@@ -284,7 +284,7 @@ class TestOccasions:
 
     def test_a_fall_back_to_file_names_is_said(self, catalog: Catalog) -> None:
         """Two occasions of one date without `order:` follow each other by file name, and the later
-        version says so; with `order:` on both, the order is the metadata's and nothing is said."""
+        version says so; where either gives `order:`, the order is the metadata's and nothing is said."""
         day = dt.date(2024, 5, 1)
         readings = [
             (_info(1, date=day, occasion="Morning"), _reading(catalog, 1, [_observation(GUARANTEE, "affirmed")])),
@@ -294,8 +294,10 @@ class TestOccasions:
         assert first.ordering == ""
         assert second.ordering == (
             "shares its date (2024-05-01) with v1 and follows it by file name, "
-            "since not both give 'order:' in their metadata"
+            "since neither gives 'order:' in its metadata"
         )
+        one_ordered = [(_info(3, date=day, occasion="Morning", order=1), readings[0][1]), readings[1]]
+        assert [v.ordering for v in build_changelog(one_ordered, catalog).versions] == ["", ""]
         ordered = [
             (_info(1, date=day, occasion="Morning", order=1), readings[0][1]),
             (_info(2, date=day, occasion="Evening", order=2), readings[1][1]),

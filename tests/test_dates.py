@@ -7,7 +7,11 @@ import datetime as dt
 import pytest
 
 from commitwatch.converter import parse_iso_date
-from commitwatch.load.dates import parse_dateline
+from commitwatch.load.language import load_language
+
+
+def parse_dateline(line: str) -> dt.date | None:
+    return load_language().dateline(line)
 
 
 class TestParseDateline:

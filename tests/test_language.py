@@ -17,7 +17,8 @@ TOY = """\
 name: Toy
 abbreviations: [amb., zz.]
 before_number: [nr.]
-months: {primo: 1, secundo: 2, dec: 12}
+months: {primo: 1, secundo: 2, tertio: 3, quarto: 4, quinto: 5, sexto: 6, septimo: 7, octavo: 8, nono: 9,
+  decimo: 10, undecimo: 11, duodecimo: 12, dec: 12}
 day_suffixes: [o]
 weekdays: [lunday]
 dateline_labels: [emesso]
@@ -58,6 +59,28 @@ class TestLanguageData:
         english = [text[s:e] for s, e in split_sentences(text)]  # English: "Zz." and "Nr." end one, "Mr." does not
         assert english == ["Met the Zz.", "Ministers today.", "Also see Nr.", "5 there.", "Then Mr. Kim spoke."]
 
+    @pytest.mark.parametrize(
+        ("months", "message"),
+        [("{}", "'months' is empty"), ("{primo: 13}", "are not named months numbered 1 to 12")],
+    )
+    def test_months_are_checked(self, tmp_path: Path, months: str, message: str) -> None:
+        path = tmp_path / "bad.yaml"
+        path.write_text(TOY.replace(TOY.split("months: ")[1].split("\nday_suffixes")[0], months), encoding="utf-8")
+        with pytest.raises(InputError, match=message) as caught:
+            load_language(str(path))
+        assert caught.value.problems[0].line == 4
+
+    def test_other_scripts_split_and_date(self, tmp_path: Path) -> None:
+        """A capital of any script starts a sentence; a place with accents may open a dateline."""
+        text = "Les ministres se sont réunis. État et région ont signé. Über alles. Встреча прошла."
+        assert [text[s:e] for s, e in split_sentences(text)] == [
+            "Les ministres se sont réunis.",
+            "État et région ont signé.",
+            "Über alles.",
+            "Встреча прошла.",
+        ]
+        assert load_language().dateline("Séoul, December 21, 2023") == dt.date(2023, 12, 21)
+
     def test_unknown_language(self) -> None:
         with pytest.raises(InputError, match="no language 'xx'") as caught:
             load_language("xx")
@@ -77,7 +100,9 @@ class TestCorpusSettings:
         )
         from commitwatch import load_statements
 
-        [statement] = load_statements(folder).statements
+        corpus = load_statements(folder)
+        assert corpus.skipped == ()  # toy.yaml is the folder's language, not a statement to skip
+        [statement] = corpus.statements
         assert statement.meta.date == dt.date(2024, 2, 3)
         assert [s.text for s in statement.sentences] == ["Alpha and Beta met the Zz. Ministers today.", "They agreed."]
 
@@ -87,9 +112,15 @@ class TestCorpusSettings:
         with pytest.raises(InputError) as caught:
             load_cleaning_rules(rules)
         problem = caught.value.problems[0]
-        assert "no language" in problem.what
-        assert problem.path == "cleaning.yaml" or problem.path.endswith("cleaning.yaml")
+        assert problem.what.startswith("no language 'nowhere.yaml'")
+        assert (problem.path or "").endswith("cleaning.yaml")
         assert problem.line == 2
+
+    def test_an_empty_language_is_refused(self, tmp_path: Path) -> None:
+        rules = tmp_path / "cleaning.yaml"
+        rules.write_text("rules: []\nlanguage: ''\n", encoding="utf-8")
+        with pytest.raises(InputError, match="'language' is empty"):
+            load_cleaning_rules(rules)
 
     def test_headings_off(self, tmp_path: Path) -> None:
         """`headings: false`: a short line without closing punctuation is text, not a heading or title."""

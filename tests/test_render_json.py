@@ -79,6 +79,20 @@ class TestJson:
         with pytest.raises(ValueError, match="schema_version: 99"):
             read_json('{"schema_version": 99}')
 
+    def test_a_version_taken_out_is_named(self) -> None:
+        """A file with a version taken out (by jq, say) whose after a later change refers to: a
+        ValueError naming both, not a KeyError."""
+        data = json.loads(render_json(_changelog()))
+        del data["versions"][0]
+        with pytest.raises(ValueError, match="refers to version 1, which is not in the file"):
+            read_json(json.dumps(data))
+
+    def test_a_wrong_value_is_a_value_error(self) -> None:
+        data = json.loads(render_json(_changelog()))
+        data["versions"][0]["date"] = "yesterday"
+        with pytest.raises(ValueError, match="not a whole commitwatch changelog"):
+            read_json(json.dumps(data))
+
     @pytest.mark.parametrize("indent", [None, 2])
     def test_pieces_make_the_whole(self, indent: int | None) -> None:
         """Streamed version by version, the text is the same."""

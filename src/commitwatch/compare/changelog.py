@@ -114,10 +114,11 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
         meta = statement.meta
         assert meta.date is not None, "a corpus holds dated statements only"
         ordering = ""
-        if previous is not None and previous.meta.date == meta.date and None in (previous.meta.order, meta.order):
+        # a statement with `order:` comes before one without; only two without are ordered by file name
+        if previous is not None and previous.meta.date == meta.date and previous.meta.order is meta.order is None:
             ordering = (
                 f"shares its date ({meta.date.isoformat()}) with v{number - 1} and follows it by file name, "
-                "since not both give 'order:' in their metadata"
+                "since neither gives 'order:' in its metadata"
             )
         previous = statement
         yield Version(

@@ -139,13 +139,22 @@ def _with_language(
     (relative to the rules file's folder), so that the statements' files can be read from anywhere."""
     assert rules.language is not None
     name = rules.language
+    line = line_at(data, "language")
+    if not name.strip():
+        hint = f"name a shipped language ({', '.join(shipped_languages())}) or a language file, or leave 'language' out"
+        return None, [Problem("'language' is empty", shown, line, hint)]
     if name not in shipped_languages():
         path = Path(name) if Path(name).is_absolute() or folder is None else folder / name
+        if not path.is_file():
+            what = f"no language {rules.language!r}: no shipped language of that name, and no file {display_path(path)}"
+            hint = (
+                f"name a shipped language ({', '.join(shipped_languages())}) or the path of a file shaped like en.yaml"
+            )
+            return None, [Problem(what, shown, line, hint)]
         name = str(path.resolve())
     try:
         load_language(name)
     except InputError as exc:
-        line = line_at(data, "language")
         return None, [
             attrs.evolve(problem, path=problem.path or shown, line=problem.line or line) for problem in exc.problems
         ]

@@ -182,10 +182,11 @@ def enumerate_files(path: Path, cleaning: CleaningRules | None, seen: set[Path])
             yield task(path, readable_name(path.name))
         return
     consumed = {*MANIFEST_NAMES, CLEANING_FILE}
+    language = Path(rules.language) if rules.language is not None and Path(rules.language).is_absolute() else None
     for found in folder_entries(path):
         child = found.path
-        if child.name in consumed or child.name.startswith("."):
-            continue
+        if child.name in consumed or child.name.startswith(".") or found.real == language:
+            continue  # read as the folder's settings, not statements
         if found.is_dir:
             yield SkippedFile(
                 readable_name(child.name) + "/",

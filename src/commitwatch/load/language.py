@@ -11,11 +11,12 @@ import functools
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from .._files import read_regular_text
-from .._yaml import load_yaml
+from .._yaml import line_at, load_yaml
 from ..converter import make_converter, structure_yaml
 from ..errors import InputError, Problem, display_path
 
@@ -61,12 +62,24 @@ class Language:
         )
         labels = "|".join(map(re.escape, sorted(self.dateline_labels, key=len, reverse=True)))
         label = rf"(?:(?:{labels})(?:\s+on)?\s*:?\s*)?" if labels else ""
-        place = r"(?:[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3},\s+)?"
+        place = r"(?:[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3},\s+)?"  # "WASHINGTON, ", "Séoul, "
         trail = r"\s*(?:[-|,.:]\s*)?"
         return tuple(re.compile(rf"^\s*{label}{place}{form}{trail}$", re.IGNORECASE) for form in forms)
 
     def dateline(self, line: str) -> dt.date | None:
-        """The date ``line`` gives when the whole line is a dateline; otherwise None."""
+        """The date ``line`` gives when the whole line is a dateline; otherwise None.
+
+        A statement's date comes from its metadata or from such a line in its header, never
+        from its body.
+
+        >>> english = load_language()
+        >>> english.dateline("December 21, 2023")
+        datetime.date(2023, 12, 21)
+        >>> english.dateline("WASHINGTON, Dec. 20, 2023 -")
+        datetime.date(2023, 12, 20)
+        >>> english.dateline("The May 25 launches") is None
+        True
+        """
         if len(line) > 80:
             return None
         for pattern in self.datelines:
@@ -83,6 +96,23 @@ class Language:
             except ValueError:
                 return None
         return None
+
+
+def _checked(language: Language, data: Any, shown: str) -> list[Problem]:
+    """What a language file must hold beyond its shape: months, numbered 1 to 12, each month named."""
+    problems = []
+    line = line_at(data, "months")
+    if not language.months:
+        problems.append(Problem("'months' is empty", shown, line, "name each month with its number, as en.yaml does"))
+    wrong = sorted(name for name, number in language.months.items() if not 1 <= number <= 12 or not name.strip())
+    if wrong:
+        what = f"months {', '.join(map(repr, wrong))} are not named months numbered 1 to 12"
+        problems.append(Problem(what, shown, line, "give each month's name and its number, 1 to 12"))
+    missing = sorted(set(range(1, 13)) - set(language.months.values()))
+    if language.months and missing:
+        what = f"no name for month{'s' if len(missing) > 1 else ''} {', '.join(map(str, missing))}"
+        problems.append(Problem(what, shown, line, "name every month: a dateline may give any"))
+    return problems
 
 
 def shipped_languages() -> tuple[str, ...]:
@@ -112,6 +142,8 @@ def load_language(name: str = DEFAULT_LANGUAGE) -> Language:
     language = None
     if not problems:
         language, problems = structure_yaml(make_converter(), data, Language, shown)
+    if language is not None and not problems:
+        problems = _checked(language, data, shown)
     if problems or language is None:
         raise InputError(problems)
     return attrs.evolve(

@@ -16,9 +16,10 @@ import re
 
 from .language import Language, load_language
 
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
-_ACRONYM = re.compile(r"^\(?(?:[A-Za-z]\.){2,}$")
-_INITIAL = re.compile(r"^\(?[A-Z]\.$")
+# The letter after the boundary is captured: it must be a capital (in any script) or a digit.
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[“‘«]?([^\W_]))")
+_ACRONYM = re.compile(r"^\(?(?:[^\W\d_]\.){2,}$")
+_INITIAL = re.compile(r"^\(?([^\W\d_])\.$")  # one letter and a period: an initial when it is a capital
 
 
 def split_sentences(text: str, language: Language | None = None) -> list[tuple[int, int]]:
@@ -35,6 +36,9 @@ def split_sentences(text: str, language: Language | None = None) -> list[tuple[i
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
+        starter = boundary.group(1)
+        if not (starter.isupper() or starter.isdigit()):
+            continue
         if boundary.group().startswith(".") and _is_abbreviation(text, boundary.start(), boundary.end(), words):
             continue
         spans.append((start, boundary.end()))
@@ -59,4 +63,7 @@ def _is_abbreviation(text: str, period: int, after: int, language: Language) -> 
     word = bare.lower()
     if word in language.before_number:
         return text[after : after + 8].lstrip()[:1].isdigit()
-    return word in language.abbreviations or bool(_INITIAL.match(bare)) or bool(_ACRONYM.match(bare.split("-")[-1]))
+    initial = _INITIAL.match(bare)
+    if initial is not None and initial.group(1).isupper():
+        return True
+    return word in language.abbreviations or bool(_ACRONYM.match(bare.split("-")[-1]))

@@ -15,6 +15,9 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from cattrs.errors import BaseValidationError
+from cattrs.v import transform_error
+
 from ..converter import make_converter
 from ..model import Changelog, ChangelogHead, Observation, Version
 
@@ -104,19 +107,32 @@ def read_json(text: str) -> Changelog:
     """The changelog of :func:`render_json`'s text (of this schema, or of schema 2, which repeated ``before``).
 
     Raises:
-        ValueError: The text is not JSON, or not a changelog of a schema this version reads.
+        ValueError: The text is not JSON, not a changelog of a schema this version reads, or not
+            whole (a change refers to a version the file does not hold, a key is missing or of the
+            wrong kind); the message says which.
     """
     data = json.loads(text)
     if not isinstance(data, dict) or data.get("schema_version") not in (2, SCHEMA_VERSION):
         found = data.get("schema_version") if isinstance(data, dict) else None
         raise ValueError(f"not a commitwatch changelog of schema 2 or {SCHEMA_VERSION} (schema_version: {found!r})")
     afters: dict[tuple[int, str], Any] = {}
-    for version in data.get("versions", []):
-        for change in version["changes"]:
-            if "before" not in change:
-                change["before"] = afters[(change["before_version"], change["commitment_id"])]
-            if change.get("after") is not None:
-                afters[(version["number"], change["commitment_id"])] = change["after"]
-    data["schema_version"] = SCHEMA_VERSION
-    changelog: Changelog = make_converter().structure(data, Changelog)
+    try:
+        for version in data.get("versions", []):
+            for change in version["changes"]:
+                if "before" not in change:
+                    key = (change["before_version"], change["commitment_id"])
+                    if key not in afters:
+                        raise ValueError(
+                            f"version {version['number']}'s change of {key[1]} refers to version {key[0]}, which "
+                            "is not in the file (a version taken out of schema-3 JSON takes its references with it)"
+                        )
+                    change["before"] = afters[key]
+                if change.get("after") is not None:
+                    afters[(version["number"], change["commitment_id"])] = change["after"]
+        data["schema_version"] = SCHEMA_VERSION
+        changelog: Changelog = make_converter().structure(data, Changelog)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"not a whole commitwatch changelog: {exc!r} is missing or of the wrong kind") from exc
+    except BaseValidationError as exc:  # cattrs names every field that is wrong
+        raise ValueError(f"not a whole commitwatch changelog: {'; '.join(transform_error(exc))}") from exc
     return changelog
