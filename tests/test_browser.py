@@ -77,6 +77,21 @@ class Page:
         return str(self.page.locator("#cw-panel").inner_text())
 
 
+def _open(browser: Any, folder: Path, name: str, changelog: Any, **options: Any) -> Page:
+    """The changelog's report written to ``folder/name`` and opened."""
+    path = folder / name
+    path.write_text(render_html(changelog, **options), encoding="utf-8")
+    return Page(browser, path)
+
+
+@pytest.fixture(scope="module")
+def dev_changelog() -> Any:
+    """The development set's changelog, read once (skipped where the set is not beside the project)."""
+    if not DEV_CORPUS.is_dir():
+        pytest.skip(f"the development set is not at {DEV_CORPUS}")
+    return track(load_statements(DEV_CORPUS), load_catalog(shipped_catalog()))
+
+
 @pytest.fixture(scope="module")
 def seeds_page(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Page, Any]]:
     changelog = track(load_statements(shipped_seeds()), load_catalog(shipped_catalog()))
@@ -186,9 +201,7 @@ class TestSeedsReport:
 def test_a_link_is_only_to_a_file_or_a_web_page(browser: Any, tmp_path: Path) -> None:
     """Whatever address the page's data gives a statement file, a javascript: one is not made a link."""
     changelog = track(load_statements(shipped_seeds()), load_catalog(shipped_catalog()))
-    path = tmp_path / "links.html"
-    path.write_text(render_html(changelog, link=lambda version: "javascript:alert(1)"), encoding="utf-8")
-    page = Page(browser, path)
+    page = _open(browser, tmp_path, "links.html", changelog, link=lambda version: "javascript:alert(1)")
     page.page.locator("button.col").first.click()
     assert page.page.locator("#cw-panel a").count() == 0
     assert page.page.locator("#cw-panel code").count() >= 1
@@ -196,14 +209,9 @@ def test_a_link_is_only_to_a_file_or_a_web_page(browser: Any, tmp_path: Path) ->
     page.page.close()
 
 
-def test_narrow_window_brings_the_evidence_into_view(browser: Any, tmp_path: Path) -> None:
+def test_narrow_window_brings_the_evidence_into_view(browser: Any, tmp_path: Path, dev_changelog: Any) -> None:
     """Below 70rem the panel sits under the grid: opening a cell scrolls it into view."""
-    changelog = track(
-        load_statements(DEV_CORPUS if DEV_CORPUS.is_dir() else shipped_seeds()), load_catalog(shipped_catalog())
-    )
-    path = tmp_path / "narrow.html"
-    path.write_text(render_html(changelog), encoding="utf-8")
-    page = Page(browser, path)
+    page = _open(browser, tmp_path, "narrow.html", dev_changelog)
     page.page.set_viewport_size({"width": 900, "height": 700})
     page.page.locator("button.cell").first.click()
     box = page.page.locator("#cw-panel").bounding_box()
@@ -212,13 +220,10 @@ def test_narrow_window_brings_the_evidence_into_view(browser: Any, tmp_path: Pat
     page.page.close()
 
 
-def test_pager_keeps_the_focus_and_a_filtered_out_cell_closes_its_evidence(browser: Any, tmp_path: Path) -> None:
-    if not DEV_CORPUS.is_dir():
-        pytest.skip(f"the development set is not at {DEV_CORPUS}")
-    changelog = track(load_statements(DEV_CORPUS), load_catalog(shipped_catalog()))
-    path = tmp_path / "pager.html"
-    path.write_text(render_html(changelog), encoding="utf-8")
-    page = Page(browser, path)
+def test_pager_keeps_the_focus_and_a_filtered_out_cell_closes_its_evidence(
+    browser: Any, tmp_path: Path, dev_changelog: Any
+) -> None:
+    page = _open(browser, tmp_path, "pager.html", dev_changelog)
     page.page.select_option("#cw-page-size", "12")
     page.page.locator("#cw-earlier").click()
     assert page.page.evaluate("document.activeElement.id") in ("cw-earlier", "cw-later")
@@ -231,15 +236,10 @@ def test_pager_keeps_the_focus_and_a_filtered_out_cell_closes_its_evidence(brows
     page.page.close()
 
 
-def test_development_set_renders(browser: Any, tmp_path: Path) -> None:
+def test_development_set_renders(browser: Any, tmp_path: Path, dev_changelog: Any) -> None:
     """The 24 statements of the development set render, every cell clickable, without errors."""
-    if not DEV_CORPUS.is_dir():
-        pytest.skip(f"the development set is not at {DEV_CORPUS}")
-    changelog = track(load_statements(DEV_CORPUS), load_catalog(shipped_catalog()))
-    path = tmp_path / "dev.html"
-    path.write_text(render_html(changelog), encoding="utf-8")
-    page = Page(browser, path)
-    assert page.page.locator("#cw-grid thead button.col").count() == min(24, len(changelog.versions))
+    page = _open(browser, tmp_path, "dev.html", dev_changelog)
+    assert page.page.locator("#cw-grid thead button.col").count() == min(24, len(dev_changelog.versions))
     page.page.locator("button.cell").last.click()
     assert page.page.locator("#cw-panel blockquote, #cw-panel p").count() > 0
     assert page.errors == []
@@ -260,9 +260,7 @@ def test_hostile_text_stays_text(browser: Any, tmp_path: Path) -> None:
         f"---\ntitle: '{HOSTILE}'\ndate: 2024-01-01\nparties: [Alpha]\n---\n"
         "Alpha reaffirms its commitment to defend Beta </script><img src=x onerror=alert(2)>.\n"
     )
-    out = tmp_path / "hostile.html"
-    out.write_text(render_html(track(load_statements(corpus), load_catalog(catalog))), encoding="utf-8")
-    page = Page(browser, out)
+    page = _open(browser, tmp_path, "hostile.html", track(load_statements(corpus), load_catalog(catalog)))
     page.page.locator("button.cell").first.click()
     assert page.dialogs == []
     assert page.errors == []
