@@ -105,3 +105,19 @@ class TestJson:
         changelog = _changelog()
         for indent in (None, 2):
             assert json.loads("".join(json_chunks(changelog.head, iter(()), indent=indent)))["versions"] == []
+
+
+class TestSelection:
+    def test_a_narrowed_changelog_says_what_it_was_narrowed_to(self) -> None:
+        """select() records its choice; the Markdown header, the JSON and read_json keep it."""
+        from commitwatch import render_markdown, select
+
+        changelog = _changelog()
+        narrowed = select(changelog, since=changelog.versions[1].date, families=["defence"])
+        said = f"since {changelog.versions[1].date.isoformat()}; family defence"
+        assert narrowed.selection == said
+        assert f"- **Selection:** {said}" in render_markdown(narrowed)
+        assert json.loads(render_json(narrowed))["selection"] == said
+        assert read_json(render_json(narrowed)).selection == said
+        assert changelog.selection == ""
+        assert "Selection" not in render_markdown(changelog)

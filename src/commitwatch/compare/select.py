@@ -86,9 +86,17 @@ def select_stream(
             if (since is None or version.date >= since) and (until is None or version.date <= until):
                 yield attrs.evolve(version, changes=tuple(c for c in version.changes if wanted(c.commitment_id)))
 
+    chosen = [
+        f"since {since.isoformat()}" if since else "",
+        f"until {until.isoformat()}" if until else "",
+        f"famil{'ies' if len(families) > 1 else 'y'} {', '.join(families)}" if families else "",
+        f"commitment{'s' if len(commitments) > 1 else ''} {', '.join(commitments)}" if commitments else "",
+    ]
+    said = "; ".join(part for part in chosen if part)
     narrowed_header = attrs.evolve(
         header,
         commitments=tuple(c for c in header.commitments if wanted(c.id)),
         families=tuple(f for f in header.families if not families or f.id in families),
+        selection="; ".join(part for part in (header.selection, said) if part),
     )
     return narrowed_header, narrowed()

@@ -134,6 +134,8 @@ class ChangelogHead:
         commitments: The active commitment types, in catalog order.
         skipped: Files that were not used, with the reasons.
         schema_version: The JSON layout's version (bumped on incompatible changes).
+        selection: What it was narrowed to ("since 2023-01-01; family dialogue"), or "" for the
+            whole changelog (see :func:`commitwatch.select`).
     """
 
     tool_version: str
@@ -144,6 +146,7 @@ class ChangelogHead:
     commitments: tuple[CommitmentInfo, ...]
     skipped: tuple[SkippedFile, ...] = ()
     schema_version: int = 3
+    selection: str = ""
 
     def commitment(self, commitment_id: str) -> CommitmentInfo:
         """The commitment type with this id."""

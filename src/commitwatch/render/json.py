@@ -29,6 +29,7 @@ JSON_LAYOUT = (
     "catalog_version",
     "catalog_title",
     "corpus",
+    "selection",
     "families",
     "commitments",
     "versions",

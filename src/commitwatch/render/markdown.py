@@ -192,6 +192,7 @@ def _header(changelog: ChangelogHead, seen: Seen, stamp: bool) -> list[str]:
         counts += "; " + ", ".join(extras)
     lines = [
         f"- **Corpus:** {escape(changelog.corpus) or 'statements'} ({counts})",
+        *([f"- **Selection:** {escape(changelog.selection)}"] if changelog.selection else []),
         f"- **Catalog:** version {escape(changelog.catalog_version)}",
     ]
     if stamp:
