@@ -84,3 +84,25 @@ def test_what_cannot_be_added_is_a_clear_error(server: str, tmp_path: Path, url:
     assert result.exit_code == 1
     assert message in result.stderr
     assert not list(tmp_path.glob("*.txt"))
+
+
+def test_headings_of_a_page_stay_apart_from_its_sentences(server: str, tmp_path: Path) -> None:
+    """A page's title and section headings are written as blocks of their own: no sentence of the
+    statement starts with a heading's words."""
+    folder = tmp_path / "statements"
+    result = _add(f"{server}/html/headed.html", "--to", str(folder))
+    assert result.exit_code == 0, result.output
+    [statement] = load_statements(folder).statements
+    sentences = [" ".join(s.text.split()) for s in statement.sentences]
+    assert sentences == [
+        "The United States reiterated that its commitments to defend the ROK and Japan are ironclad and backed by the full range of capabilities, including nuclear.",
+        "The three countries will further strengthen their trilateral security cooperation to effectively address the DPRK's nuclear and missile threats.",
+        "The three countries remain open to dialogue with the DPRK without preconditions.",
+    ]
+
+
+def test_a_failed_add_writes_nothing(server: str, tmp_path: Path) -> None:
+    """An address that gives no statement leaves no folder behind."""
+    folder = tmp_path / "new"
+    assert _add(f"{server}/nope.html", "--to", str(folder)).exit_code == 1
+    assert not folder.exists()

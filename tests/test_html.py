@@ -289,3 +289,16 @@ class TestCommand:
         result = CliRunner().invoke(cli, ["report", "--format", "html", "--summary"])
         assert result.exit_code == 2
         assert "--summary is for the Markdown report" in result.output
+
+
+def test_parties_assumed_from_the_catalog_are_said(tmp_path: Path) -> None:
+    """A statement whose metadata names no parties is read as the catalog's default parties':
+    the report says so for the version, and a note on stderr says how to name them."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("---\ndate: 2024-01-01\n---\nAlpha reaffirms its commitment to defend Beta.\n")
+    result = CliRunner().invoke(cli, ["report", str(corpus), "--catalog", str(FIXTURES / "catalog")])
+    assert result.exit_code == 0
+    assert "- **Parties:** Alpha, Beta (assumed: its metadata names none" in result.stdout
+    assert "note: 1 version names no parties in its metadata" in result.stderr
+    assert "give `parties:`" in result.stderr

@@ -85,6 +85,19 @@ def _remember(key: str, convert: Callable[[Any], Any] = bool) -> Callable[[click
     return callback
 
 
+def note_assumed_parties(count: int, catalog: Catalog) -> None:
+    """Say on stderr how many versions were read as the catalog's default parties' statements."""
+    if count:
+        parties = ", ".join(catalog.default_parties)
+        names, own, are = ("names", "its", "is") if count == 1 else ("name", "their", "are")
+        click.echo(
+            f"note: {plural(count, 'version')} {names} no parties in {own} metadata and {are} read as "
+            f"the catalog's default parties' ({parties}); give `parties:` in the front matter or the "
+            "manifest to say who issued them",
+            err=True,
+        )
+
+
 def note_empty_selection(shown: int, **selection: object) -> None:
     """Say on stderr that a selection left nothing to show, naming it (the output is still written)."""
     chosen = {name: value for name, value in selection.items() if value}

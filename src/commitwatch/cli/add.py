@@ -30,8 +30,7 @@ def add(urls: tuple[str, ...], folder: Path) -> None:
     """
     from ..load.fetch import add_statement
 
-    folder.mkdir(parents=True, exist_ok=True)
-    for url in urls:
+    for url in urls:  # the folder is made when the first statement is written, not before
         added = add_statement(url, folder)
         when = added.date.isoformat() if added.date else "no date in the page's metadata: add 'date:' by hand"
         click.echo(f"{added.path}: {added.title} ({when}); download kept as {added.raw}")

@@ -84,11 +84,13 @@ def report(
             streamed.head, streamed.versions, families=families, commitments=commitments, **common.dates(since, until)
         )
         shown = 0
+        assumed = 0
 
         def counted() -> Iterator[Version]:
-            nonlocal shown
+            nonlocal shown, assumed
             for version in selected:
                 shown += 1
+                assumed += version.parties_assumed
                 yield version
 
         if output_format == "json":
@@ -98,6 +100,7 @@ def report(
         else:
             write_markdown(head, counted(), handle, show_unchanged=show_all, oldest_first=oldest_first, summary=summary)
     common.note_empty_selection(shown, since=since, until=until, family=families, commitment=commitments)
+    common.note_assumed_parties(assumed, catalog)
 
 
 @click.command()

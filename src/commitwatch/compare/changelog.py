@@ -128,6 +128,7 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
             date=meta.date,
             source=meta.source,
             parties=meta.parties or catalog.default_parties,
+            parties_assumed=not meta.parties,
             path=statement.path,
             sha256=statement.sha256,
             variants=statement.variants,

@@ -74,7 +74,10 @@ def add_statement(url: str, folder: Path, *, now: dt.datetime | None = None) -> 
             page = extract_page(raw.decode(_charset(content_type) or "utf-8", errors="replace"))
         except MissingExtra:
             raise InputError(_missing("html", url)) from None
-        text, title, date = page.text, page.title, page.date
+        # Each line of a page's main text is a block of the page (a heading, a paragraph): written
+        # with a blank line after it, so that a heading is not read as the start of a paragraph.
+        text = "\n\n".join(line.strip() for line in page.text.splitlines() if line.strip()) + "\n"
+        title, date = page.title, page.date
     if not text.strip():
         raise InputError(
             Problem(f"{url}: no statement text found", None, None, "check that the URL is the statement's own page")

@@ -96,6 +96,8 @@ class Version:
         occasion: The occasion's name, when the metadata gives one.
         ordering: How it was placed after the version before, when that is not plain from the
             dates: another version of its date without ``order:`` came first by file name.
+        parties_assumed: Whether ``parties`` are the catalog's ``default_parties`` because the
+            statement's metadata names none (its commitments are then held by those by default).
     """
 
     number: int
@@ -112,6 +114,7 @@ class Version:
     companions: tuple[Companion, ...] = ()
     occasion: str = ""
     ordering: str = ""
+    parties_assumed: bool = False
 
     def change(self, commitment_id: str) -> Change | None:
         """The change for one commitment type, or None when it has no entry here."""

@@ -130,6 +130,7 @@ class HtmlReport:
             "href": self._link(version),
             "sha": version.sha256[:12],
             "parties": list(version.parties),
+            "parties_assumed": version.parties_assumed,
             "source": version.source,
             "cells": cells,
             "sentences": sentences.values,

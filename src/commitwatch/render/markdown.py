@@ -244,7 +244,8 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
     lines = [f"## v{version.number}: {version.date.isoformat()}: {escape(version.title)}", ""]
     if version.source:
         lines.append(f"- **Source:** {escape(version.source)}")
-    lines.append(f"- **Parties:** {escape(', '.join(version.parties))}")
+    assumed = " (assumed: its metadata names none, so the catalog's `default_parties`)"
+    lines.append(f"- **Parties:** {escape(', '.join(version.parties))}{assumed if version.parties_assumed else ''}")
     lines.append(f"- **File:** `{version.path}` (sha256 `{version.sha256[:12]}`)")
     if version.companions:
         names = "; ".join(f"`{other.path}` ({escape(other.title)})" for other in version.companions)

@@ -360,7 +360,7 @@
     const list = el("dl");
     const add = (term, value) => { if (value) list.append(el("dt", {}, term), el("dd", {}, value)); };
     add("Date", version.date);
-    add("Parties", version.parties.join(", "));
+    add("Parties", version.parties.join(", ") + (version.parties_assumed ? " (assumed: its metadata names none, so the catalog's default_parties)" : ""));
     add("Source", version.source);
     add("Occasion", version.occasion);
     add("Order", version.ordering);
