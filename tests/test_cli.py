@@ -177,7 +177,9 @@ class TestSkippedFilesOnStderr:
     def _folder(self, tmp_path: Path, undated: int) -> Path:
         folder = tmp_path / "statements"
         folder.mkdir()
-        (folder / "dated.txt").write_text("---\ndate: 2024-01-01\n---\nWe reaffirm.\n", encoding="utf-8")
+        (folder / "dated.txt").write_text(
+            "---\ndate: 2024-01-01\nparties: [United States]\n---\nWe reaffirm.\n", encoding="utf-8"
+        )
         for number in range(undated):
             text = f"Statement {number}: the weather on day {number} was mild.\n"  # no date, no copy of another
             (folder / f"undated{number:02d}.txt").write_text(text, encoding="utf-8")
