@@ -120,3 +120,16 @@ def test_diff_tells_an_error_from_a_difference(repo: Path) -> None:
     assert result.returncode == 2
     assert "catalog.yaml:" in result.stderr
     assert "surprise" in result.stderr
+
+
+def test_check_reads_the_catalog_being_edited_and_lists_its_ids(tmp_path: Path) -> None:
+    """In a folder with ./catalog, `commitwatch check` checks it (not the shipped one), however
+    commitwatch was installed; --list names every family and commitment with its id."""
+    shutil.copytree(FIXTURES / "catalog", tmp_path / "catalog")
+    result = _run(tmp_path, "-m", "commitwatch", "check", "--list")
+    assert result.returncode == 0, result.stderr
+    assert "catalog 0.1.0 (catalog)" in result.stdout
+    assert "defence: Defence" in result.stdout
+    assert "  defence.guarantee: Defence guarantee" in result.stdout
+    elsewhere = _run(tmp_path / "catalog", "-m", "commitwatch", "check")
+    assert "catalog 2.0.0" in elsewhere.stdout  # no ./catalog here: the shipped one

@@ -340,6 +340,13 @@ def changelog(statements: tuple[Path, ...], cleaning: Path | None, catalog: Cata
         return streamed.changelog()
 
 
+def catalog_here(catalog_dir: Path | None) -> Path | None:
+    """``catalog_dir``, or ./catalog when it is a catalog folder (the one being edited), or None."""
+    if catalog_dir is None and (Path("catalog") / "catalog.yaml").is_file():
+        return Path("catalog")
+    return catalog_dir
+
+
 def load_catalog(catalog_dir: Path | None) -> Catalog:
     """The catalog in ``catalog_dir``, or the shipped one."""
     from ..catalog import load_catalog as load
@@ -470,5 +477,7 @@ def unknown_commitment(catalog: Catalog, commitment_id: str) -> None:
     """Raise the error for a commitment id the catalog does not know."""
     from ..errors import InputError, Problem, did_you_mean
 
-    hint = did_you_mean(commitment_id, [c.id for c in catalog.commitments]) or "see the catalog for the ids"
+    hint = (
+        did_you_mean(commitment_id, [c.id for c in catalog.commitments]) or "`commitwatch check --list` lists the ids"
+    )
     raise InputError(Problem(f"unknown commitment '{commitment_id}'", None, None, hint))

@@ -43,13 +43,30 @@ def seeds(path_only: bool) -> None:
 
 
 @click.command()
-@common.catalog_option
+@click.option(
+    "--catalog",
+    "catalog_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The catalog folder (default: ./catalog when there is one, else the shipped catalog).",
+)
+@click.option("--list", "list_ids", is_flag=True, help="Also list each family and commitment type with its id.")
 @common.handle_errors
-def check(catalog_dir: Path | None) -> None:
-    """Validate the catalog and run its examples; exit 1 on any failure."""
+def check(catalog_dir: Path | None, list_ids: bool) -> None:
+    """Validate the catalog and run its examples; exit 1 on any failure.
+
+    Without --catalog it checks ./catalog when there is one (the folder being edited, as
+    `commitwatch diff` compares it), else the shipped catalog; its path is printed. With --list,
+    each family and commitment type with its id (what --family, --commitment and `history` take).
+    """
     from ..catalog import check_catalog
 
-    catalog = common.load_catalog(catalog_dir)
+    catalog = common.load_catalog(common.catalog_here(catalog_dir))
+    if list_ids:
+        for family in catalog.families:
+            click.echo(f"{family.id}: {family.title}")
+            for commitment in catalog.active:
+                if commitment.family == family.id:
+                    click.echo(f"  {commitment.id}: {commitment.title}")
     result = check_catalog(catalog)
     for failure in result.failures:
         click.echo(failure.format(), err=True)
@@ -221,8 +238,7 @@ def diff(
     from ..render import render_diff_markdown
     from ..run import diff_catalogs
 
-    if catalog_dir is None and Path("catalog").is_dir():
-        catalog_dir = Path("catalog")
+    catalog_dir = common.catalog_here(catalog_dir)
     new_catalog = common.load_catalog(catalog_dir)
     with resolve_base_catalog(base, catalog_dir) as base_dir:
         base_catalog = common.load_catalog(base_dir)

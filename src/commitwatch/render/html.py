@@ -167,6 +167,11 @@ class HtmlReport:
             "context_before": sentences(evidence.context_before) if evidence.context_before else None,
             "context_after": sentences(evidence.context_after) if evidence.context_after else None,
             "others": len(observation.other_sentences) or None,
+            # the content level's place on a ladder of more than one (1 the lowest): shown in the cell,
+            # so that a stronger content at the same stance is seen without opening it
+            "rung": commitment.ladder.index(observation.level) + 1
+            if len(commitment.ladder) > 1 and observation.level in commitment.ladder
+            else None,
         }
         data.update({key: value for key, value in optional.items() if value is not None})
         return data

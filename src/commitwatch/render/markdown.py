@@ -180,10 +180,15 @@ def _header(changelog: ChangelogHead, seen: Seen, stamp: bool) -> list[str]:
     variants = sum(len(version.variants) for version in seen.with_variants)
     if seen.first is not None and seen.last is not None:
         span = f"{seen.first.date.isoformat()} to {seen.last.date.isoformat()}"
+        counts = f"{seen.count} statement{'s' if seen.count != 1 else ''}, {span}"
     else:
-        span = "no statements"
-    counts = f"{seen.count} statement{'s' if seen.count != 1 else ''}, {span}"
+        counts = "no statement in this selection" if changelog.selection else "no statements"
     extras = []
+    if seen.companions:
+        extras.append(
+            f"{seen.companions} more read with another statement of {'its' if seen.companions == 1 else 'their'} "
+            "occasion, as one version"
+        )
     if variants:
         extras.append(f"{variants} republished cop{'ies' if variants != 1 else 'y'} counted once")
     if changelog.skipped:

@@ -27,6 +27,8 @@ TIMELINE_COLUMNS = 24  # more versions than this make a table no one can read: t
 
 def timeline_lines(changelog: ChangelogHead, seen: Seen) -> list[str]:
     versions = list(seen.latest)
+    if not versions:
+        return ["No version to show."]
     by_version = [{change.commitment_id: change for change in version.changes} for version in versions]
     header = "| Commitment | " + " | ".join(f"v{v.number} {v.date.isoformat()}" for v in versions) + " |"
     rule = "| --- | " + " | ".join("---" for _ in versions) + " |"
@@ -67,6 +69,7 @@ class Seen:
 
     def __init__(self) -> None:
         self.count = 0
+        self.companions = 0  # statements read with another of their occasion, as one version
         self.first: Version | None = None
         self.last: Version | None = None
         self.latest: deque[Version] = deque(maxlen=TIMELINE_COLUMNS)
@@ -74,6 +77,7 @@ class Seen:
 
     def add(self, version: Version) -> None:
         self.count += 1
+        self.companions += len(version.companions)
         self.first = self.first or version
         self.last = version
         self.latest.append(version)
@@ -91,8 +95,9 @@ class _Copies:
 
 
 def render_timeline(changelog: Changelog) -> str:
-    """Only the timeline table (and its legend), for a terminal."""
+    """Only the timeline table (and its legend), for a terminal; first what it was narrowed to, if anything."""
     seen = Seen()
     for version in changelog.versions:
         seen.add(version)
-    return "\n".join(timeline_lines(changelog, seen)) + "\n"
+    selection = [f"Selection: {escape(changelog.selection)}", ""] if changelog.selection else []
+    return "\n".join([*selection, *timeline_lines(changelog, seen)]) + "\n"

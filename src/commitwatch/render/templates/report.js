@@ -45,7 +45,7 @@
       stance: raw.stance, negated: Boolean(raw.negated), marks: raw.marks || [], others: raw.others || 0,
       shown: string("shown"), holders: string("holders") || [], basis: string("basis"), why: string("why") || "",
       predicate: raw.predicate || "", addressee: raw.addressee || [], modifiers: raw.modifiers || [],
-      quantities: raw.quantities || [],
+      quantities: raw.quantities || [], rung: raw.rung || 0,
       sentence: text("sentence"), context_before: text("context_before"), context_after: text("context_after"),
     };
   }
@@ -88,7 +88,7 @@
 
   function cellText(kind, observation) {
     const mark = symbol(kind);
-    const shown = QUIET[kind] || (observation ? (observation.negated ? "¬" : "") + SHORT[observation.stance] : "");
+    const shown = QUIET[kind] || (observation ? (observation.negated ? "¬" : "") + SHORT[observation.stance] + (observation.rung ? observation.rung : "") : "");
     return mark ? mark + " " + shown : shown;
   }
 
@@ -422,6 +422,8 @@
 
   const span = document.getElementById("cw-span");
   span.textContent = versions.length ? versions.length + " statement" + (versions.length === 1 ? "" : "s") + ", " + versions[0].date + " to " + versions[versions.length - 1].date : "no statement in this selection";
+  const companions = versions.reduce((total, version) => total + (version.companions || []).length, 0);
+  if (companions) span.textContent += "; " + companions + " more read with another statement of " + (companions === 1 ? "its" : "their") + " occasion, as one version";
   const copies = versions.reduce((total, version) => total + (version.variants || []).length, 0);
   if (copies) span.textContent += "; " + copies + " republished cop" + (copies === 1 ? "y" : "ies") + " counted once";
   if (meta.skipped.length) span.textContent += ", " + meta.skipped.length + " file" + (meta.skipped.length === 1 ? "" : "s") + " skipped";
