@@ -178,7 +178,9 @@ class TestSkippedFilesOnStderr:
         folder = tmp_path / "statements"
         folder.mkdir()
         (folder / "dated.txt").write_text(
-            "---\ndate: 2024-01-01\nparties: [United States]\n---\nWe reaffirm.\n", encoding="utf-8"
+            "---\ndate: 2024-01-01\nparties: [United States]\n---\n"
+            "The United States reaffirms its ironclad commitment to the defense of Japan.\n",
+            encoding="utf-8",
         )
         for number in range(undated):
             text = f"Statement {number}: the weather on day {number} was mild.\n"  # no date, no copy of another

@@ -302,3 +302,20 @@ def test_parties_assumed_from_the_catalog_are_said(tmp_path: Path) -> None:
     assert "- **Parties:** Alpha, Beta (assumed: its metadata names none" in result.stdout
     assert "note: 1 version names no parties in its metadata" in result.stderr
     assert "give `parties:`" in result.stderr
+
+
+def test_a_catalog_that_reads_little_of_the_statements_is_said(tmp_path: Path) -> None:
+    """Statements on other subjects than the catalog's: the header says how much was read, and a
+    note on stderr says they may need a catalog of their own."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "---\ndate: 2024-06-14\nparties: [Alpha]\n---\nWe will double adaptation finance by 2025.\n\n"
+        "The summit took place in the capital.\n\nAlpha reaffirms its commitment to defend Beta.\n\n"
+        "The weather was fine.\n\nThe leaders thanked their hosts.\n\nThe next summit is in May.\n"
+    )
+    result = CliRunner().invoke(cli, ["report", str(corpus), "--catalog", str(FIXTURES / "catalog")])
+    assert result.exit_code == 0
+    assert "- **Coverage:** 1 of 6 sentences (17%) show a commitment of the catalog" in result.stdout
+    assert "note: only 1 of 6 sentences (17%) show a commitment of the catalog" in result.stderr
+    assert "need a catalog of their own" in result.stderr

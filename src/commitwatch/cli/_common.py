@@ -98,6 +98,20 @@ def note_assumed_parties(count: int, catalog: Catalog) -> None:
         )
 
 
+LOW_COVERAGE = 0.2  # a catalog that reads fewer of the sentences than this may be the wrong one
+
+
+def note_low_coverage(read: int, sentences: int, catalog: Catalog) -> None:
+    """Say on stderr when the catalog reads little of the statements: it may not be theirs."""
+    if sentences and read / sentences < LOW_COVERAGE:
+        click.echo(
+            f"note: only {read:,} of {sentences:,} sentences ({round(100 * read / sentences)}%) show a commitment of "
+            f"the catalog '{catalog.title}'; if these statements are on other subjects, they need a catalog of "
+            "their own (--catalog DIR; see 'Editing the catalog' in the README)",
+            err=True,
+        )
+
+
 def note_empty_selection(shown: int, **selection: object) -> None:
     """Say on stderr that a selection left nothing to show, naming it (the output is still written)."""
     chosen = {name: value for name, value in selection.items() if value}

@@ -83,14 +83,15 @@ def report(
         head, selected = select_stream(
             streamed.head, streamed.versions, families=families, commitments=commitments, **common.dates(since, until)
         )
-        shown = 0
-        assumed = 0
+        shown = assumed = sentences = read = 0
 
         def counted() -> Iterator[Version]:
-            nonlocal shown, assumed
+            nonlocal shown, assumed, sentences, read
             for version in selected:
                 shown += 1
                 assumed += version.parties_assumed
+                sentences += version.sentences
+                read += version.sentences_read
                 yield version
 
         if output_format == "json":
@@ -101,6 +102,7 @@ def report(
             write_markdown(head, counted(), handle, show_unchanged=show_all, oldest_first=oldest_first, summary=summary)
     common.note_empty_selection(shown, since=since, until=until, family=families, commitment=commitments)
     common.note_assumed_parties(assumed, catalog)
+    common.note_low_coverage(read, sentences, catalog)
 
 
 @click.command()

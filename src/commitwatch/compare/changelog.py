@@ -129,6 +129,8 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
             source=meta.source,
             parties=meta.parties or catalog.default_parties,
             parties_assumed=not meta.parties,
+            sentences=sum(info.sentences for info in occasion.statements),
+            sentences_read=reading.sentences_read,
             path=statement.path,
             sha256=statement.sha256,
             variants=statement.variants,

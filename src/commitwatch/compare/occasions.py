@@ -81,6 +81,7 @@ def _merged(readings: list[Reading], ladders: dict[str, tuple[str, ...]], famili
         tuple(sorted(best.values(), key=lambda o: order.get(o.commitment_id, len(order)))),
         tuple(family for family in families if family in addressed),
         tuple((family, coverage[family]) for family in families if family in coverage),
+        sum(reading.sentences_read for reading in readings),
     )
 
 

@@ -98,7 +98,8 @@ class Matcher:
             sentences[family].update(o.evidence.sentence_index for o in found)
         families = tuple(family.id for family in self.catalog.families if family.id in sentences)
         coverage = tuple((family, len(sentences[family])) for family in families)
-        return Reading(statement.id, tuple(strongest), families, coverage)
+        read = len({o.evidence.sentence_index for found in per_commitment.values() for o in found})
+        return Reading(statement.id, tuple(strongest), families, coverage, read)
 
     def explain(self, statement: Statement, commitment_id: str | None = None) -> tuple[SentenceExplanation, ...]:
         """Every sentence where a cue matched, with what counted and what nearly did.

@@ -98,6 +98,8 @@ class Version:
             dates: another version of its date without ``order:`` came first by file name.
         parties_assumed: Whether ``parties`` are the catalog's ``default_parties`` because the
             statement's metadata names none (its commitments are then held by those by default).
+        sentences: How many sentences its statements' bodies have.
+        sentences_read: How many of them show at least one commitment type of the catalog.
     """
 
     number: int
@@ -115,6 +117,8 @@ class Version:
     occasion: str = ""
     ordering: str = ""
     parties_assumed: bool = False
+    sentences: int = 0
+    sentences_read: int = 0
 
     def change(self, commitment_id: str) -> Change | None:
         """The change for one commitment type, or None when it has no entry here."""

@@ -162,12 +162,15 @@ class Reading:
         families: The families it addresses (at least one observation), in catalog order.
         coverage: Per family it addresses, how many of its sentences show the family: a family
             taken up at length is told apart from one named in passing.
+        sentences_read: How many of its sentences show at least one commitment type (the rest
+            say nothing the catalog describes).
     """
 
     statement_id: str
     observations: tuple[Observation, ...]
     families: tuple[str, ...]
     coverage: tuple[tuple[str, int], ...] = ()
+    sentences_read: int = 0
 
     def get(self, commitment_id: str) -> Observation | None:
         """The observation for a commitment type, or None when the statement does not show it."""

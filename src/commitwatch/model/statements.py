@@ -204,7 +204,7 @@ class Statement:
     @property
     def info(self) -> StatementInfo:
         """What a changelog needs of it: everything but its text, sentences and cleaning log."""
-        return StatementInfo(self.id, self.path, self.sha256, self.meta, self.variants)
+        return StatementInfo(self.id, self.path, self.sha256, self.meta, self.variants, len(self.sentences))
 
     @property
     def body(self) -> str:
@@ -228,6 +228,7 @@ class StatementInfo:
     sha256: str
     meta: StatementMeta
     variants: tuple[Variant, ...] = ()
+    sentences: int = 0  # how many sentences its body has
 
 
 @attrs.frozen

@@ -131,6 +131,7 @@ class HtmlReport:
             "sha": version.sha256[:12],
             "parties": list(version.parties),
             "parties_assumed": version.parties_assumed,
+            "read": [version.sentences_read, version.sentences],  # sentences that show a commitment, of all
             "source": version.source,
             "cells": cells,
             "sentences": sentences.values,

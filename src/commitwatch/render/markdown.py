@@ -176,6 +176,15 @@ class HistoryReport:
         return "\n".join(lines + entries) + "\n"
 
 
+def coverage(seen: Seen) -> str:
+    """How much of the statements' text the catalog reads: "310 of 1,024 sentences (30%) show ..."."""
+    share = round(100 * seen.sentences_read / seen.sentences) if seen.sentences else 0
+    return (
+        f"{seen.sentences_read:,} of {seen.sentences:,} sentences ({share}%) show a commitment of the catalog; "
+        "the others say nothing it describes"
+    )
+
+
 def _header(changelog: ChangelogHead, seen: Seen, stamp: bool) -> list[str]:
     variants = sum(len(version.variants) for version in seen.with_variants)
     if seen.first is not None and seen.last is not None:
@@ -198,6 +207,7 @@ def _header(changelog: ChangelogHead, seen: Seen, stamp: bool) -> list[str]:
     lines = [
         f"- **Corpus:** {escape(changelog.corpus) or 'statements'} ({counts})",
         *([f"- **Selection:** {escape(changelog.selection)}"] if changelog.selection else []),
+        *([f"- **Coverage:** {coverage(seen)}"] if seen.sentences else []),
         f"- **Catalog:** version {escape(changelog.catalog_version)}",
     ]
     if stamp:

@@ -70,6 +70,8 @@ class Seen:
     def __init__(self) -> None:
         self.count = 0
         self.companions = 0  # statements read with another of their occasion, as one version
+        self.sentences = 0
+        self.sentences_read = 0  # sentences that show a commitment of the catalog
         self.first: Version | None = None
         self.last: Version | None = None
         self.latest: deque[Version] = deque(maxlen=TIMELINE_COLUMNS)
@@ -78,6 +80,8 @@ class Seen:
     def add(self, version: Version) -> None:
         self.count += 1
         self.companions += len(version.companions)
+        self.sentences += version.sentences
+        self.sentences_read += version.sentences_read
         self.first = self.first or version
         self.last = version
         self.latest.append(version)

@@ -362,6 +362,7 @@
     add("Date", version.date);
     add("Parties", version.parties.join(", ") + (version.parties_assumed ? " (assumed: its metadata names none, so the catalog's default_parties)" : ""));
     add("Source", version.source);
+    if (version.read[1]) add("Sentences", version.read[0] + " of " + version.read[1] + " show a commitment of the catalog");
     add("Occasion", version.occasion);
     add("Order", version.ordering);
     list.append(el("dt", {}, "File"), el("dd", {}, statementLink(version)));
@@ -422,6 +423,8 @@
 
   const span = document.getElementById("cw-span");
   span.textContent = versions.length ? versions.length + " statement" + (versions.length === 1 ? "" : "s") + ", " + versions[0].date + " to " + versions[versions.length - 1].date : "no statement in this selection";
+  const [read, all] = versions.reduce((sums, version) => [sums[0] + version.read[0], sums[1] + version.read[1]], [0, 0]);
+  if (all) span.textContent += "; " + read + " of " + all + " sentences (" + Math.round(100 * read / all) + "%) show a commitment of the catalog";
   const companions = versions.reduce((total, version) => total + (version.companions || []).length, 0);
   if (companions) span.textContent += "; " + companions + " more read with another statement of " + (companions === 1 ? "its" : "their") + " occasion, as one version";
   const copies = versions.reduce((total, version) => total + (version.variants || []).length, 0);
