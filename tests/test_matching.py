@@ -263,6 +263,26 @@ class TestStatements:
         assert "exclusion" in miss.reason
         assert sentence.observations == ()
 
+    def test_a_cue_on_the_same_words_as_another_is_named(self, tmp_path: Path) -> None:
+        """Two cues of one entry matching the same words: the one that does not count names the one that does."""
+        import shutil
+
+        from commitwatch import load_catalog
+
+        folder = shutil.copytree(FIXTURES / "catalog", tmp_path / "catalog")
+        family = folder / "defence.yaml"
+        old = '      - pattern: "defend the region"'
+        new = '      - pattern: "commitment to {defend|protect}"\n        level: mentioned\n' + old
+        family.write_text(family.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        path = tmp_path / "s.txt"
+        path.write_text(
+            "---\ndate: 2024-01-01\n---\nAlpha reaffirms its commitment to defend Beta.\n", encoding="utf-8"
+        )
+        [sentence] = explain(load_statement(path), load_catalog(folder), "defence.guarantee")
+        [miss] = sentence.near_misses
+        assert miss.reason.startswith("the same words as another cue's match")
+        assert "which counts instead" in miss.reason
+
     def test_statement_without_parties_uses_the_default(self, catalog: Catalog, tmp_path: Path) -> None:
         """A statement naming no parties is read as the catalog's default parties'."""
         path = tmp_path / "s.txt"

@@ -62,7 +62,12 @@ def counting_hits(cues: Sequence[CompiledCue], hits: list[Hit], text: str, miss:
             if standalone:
                 bisect.insort(alone, (hit.start, hit.end, len(kept)))
             kept.append(hit)
-        elif (hit.start, hit.end) != (longer.start, longer.end) or hit.cue_index != longer.cue_index:
+        elif (hit.start, hit.end) == (longer.start, longer.end) and hit.cue_index != longer.cue_index:
+            miss(
+                hit,
+                f"the same words as another cue's match ({cues[longer.cue_index].cue.label!r}), which counts instead",
+            )
+        elif (hit.start, hit.end) != (longer.start, longer.end):
             miss(hit, f"inside the longer cue match {text[longer.start : longer.end]!r}, which counts instead")
     if not any(cues[hit.cue_index].alone for hit in kept):
         for hit in kept:
