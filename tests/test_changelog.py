@@ -329,3 +329,40 @@ class TestChangelog:
         changelog = track(load_statements(FIXTURES / "evaluation" / "corpus"), catalog)
         again = converter.structure(json.loads(json.dumps(converter.unstructure(changelog))), Changelog)
         assert again == changelog
+
+
+class TestSeries:
+    def test_issued_by_reads_one_set_of_governments_as_its_own_series(self, tmp_path: Path, catalog: Catalog) -> None:
+        """A statement of Alpha alone between two of Alpha and Beta is left out of their series: the
+        third is compared with the first, and the head says what was left out."""
+        from commitwatch import stream
+
+        texts = {
+            "a.txt": (
+                "2024-01-01",
+                "Alpha, Beta",
+                "We offer talks without preconditions. We discussed defence cooperation.",
+            ),
+            "b.txt": (
+                "2024-02-01",
+                "Alpha",
+                "Alpha reaffirms its commitment to defend Beta. We discussed defence cooperation.",
+            ),
+            "c.txt": (
+                "2024-03-01",
+                "Alpha, Beta",
+                "The ministers met in the autumn to review their work. We offer talks without preconditions.",
+            ),
+        }
+        for name, (day, parties, body) in texts.items():
+            (tmp_path / name).write_text(f"---\ndate: {day}\nparties: [{parties}]\n---\n{body}\n", encoding="utf-8")
+        with stream(tmp_path, catalog=catalog) as run:
+            whole = run.changelog()
+        with stream(tmp_path, catalog=catalog, issued_by=("Alpha", "Beta")) as run:
+            series = run.changelog()
+        assert [v.statement_id for v in whole.versions] == ["a", "b", "c"]
+        assert [v.statement_id for v in series.versions] == ["a", "c"]
+        assert series.selection == "issued by Alpha, Beta (1 statement of other parties left out)"
+        talks = [c for v in series.versions for c in v.changes if c.commitment_id == "talks.offer"]
+        assert [c.kind.value for c in talks] == ["appeared", "unchanged"]
+        assert talks[1].before_version == 1

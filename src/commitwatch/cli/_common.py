@@ -234,7 +234,7 @@ def output_option(command: F) -> F:
 
 
 def engine_options(command: F) -> F:
-    """--engine and --scheduler, for the commands that read statements through :func:`run`.
+    """--engine, --scheduler and --issued-by, for the commands that read statements through :func:`run`.
 
     The engines are those of :mod:`commitwatch.run.cluster` (named here, not imported from there,
     so that ``commitwatch --version`` does not load the run).
@@ -245,6 +245,15 @@ def engine_options(command: F) -> F:
         expose_value=False,
         callback=_remember("engine", str),
         help="Where statements are read: local processes (default), or a Dask cluster (commitwatch[dask]).",
+    )(command)
+    command = click.option(
+        "--issued-by",
+        "issued_by",
+        multiple=True,
+        metavar="PARTY",
+        expose_value=False,
+        callback=_remember("issued_by", tuple),
+        help="Only the statements issued by this party (repeatable: by all of them), their changes among them alone.",
     )(command)
     command = click.option(
         "--scheduler",
@@ -343,6 +352,7 @@ def run(statements: tuple[Path, ...], cleaning: Path | None, catalog: Catalog, j
         max_bytes=max_bytes(),
         engine=meta.get("engine", "local"),
         scheduler=meta.get("scheduler"),
+        issued_by=meta.get("issued_by", ()),
     ) as streamed:
         announce_skipped(streamed.head.skipped)
         yield streamed

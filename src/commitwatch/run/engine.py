@@ -14,7 +14,7 @@ in file order whatever the number of jobs, so the output is the same for any ``j
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -72,6 +72,7 @@ def stream(
     max_bytes: int = MAX_STATEMENT_BYTES,
     engine: str = "local",
     scheduler: str | None = None,
+    issued_by: Sequence[str] = (),
 ) -> Iterator[Stream]:
     """Read statement folders and files with a catalog, in memory that does not grow with the corpus.
 
@@ -94,6 +95,9 @@ def stream(
             "dask" (a Dask cluster: a local one of ``jobs`` processes, or ``scheduler``'s; needs
             ``commitwatch[dask]``). The changelog is the same.
         scheduler: With the dask engine, the address of a running scheduler (``tcp://host:8786``).
+        issued_by: Only the statements issued by all of these parties (among others, perhaps): a
+            series of one set of governments, its changes computed among them alone, so that a
+            bilateral statement between two trilateral ones does not make commitments look dropped.
 
     Yields:
         The :class:`Stream`: the changelog's head, and its versions as they are made.
@@ -130,7 +134,20 @@ def stream(
         prints.clear()
         infos.clear()  # the canonical ones are in the groups
         head = changelog_head(catalog, corpus=planned.corpus, skipped=sorted([*skipped, *undated], key=by_path))
+        if issued_by:
+            groups, head = _issued_by(groups, head, issued_by, catalog)
         yield Stream(head, versions(((info, readings.get(index)) for index, info in groups), catalog))
+
+
+def _issued_by(
+    groups: list[tuple[int, StatementInfo]], head: ChangelogHead, parties: Sequence[str], catalog: Catalog
+) -> tuple[list[tuple[int, StatementInfo]], ChangelogHead]:
+    """The statements issued by all of ``parties``, and a head that says how many others were left out."""
+    wanted = set(parties)
+    kept = [(index, info) for index, info in groups if wanted <= set(info.meta.parties or catalog.default_parties)]
+    others = len(groups) - len(kept)
+    said = f"issued by {', '.join(parties)} ({others} statement{'s' if others != 1 else ''} of other parties left out)"
+    return kept, attrs.evolve(head, selection="; ".join(part for part in (head.selection, said) if part))
 
 
 def track(corpus: Corpus, catalog: Catalog, *, on_statement: Callable[[Statement], None] | None = None) -> Changelog:
