@@ -294,7 +294,7 @@ class TestOccasions:
         assert first.ordering == ""
         assert second.ordering == (
             "shares its date (2024-05-01) with v1 and follows it by file name, "
-            "since neither gives 'order:' in its metadata"
+            "since neither gives 'order:' or a 'time:' of its own in its metadata"
         )
         one_ordered = [(_info(3, date=day, occasion="Morning", order=1), readings[0][1]), readings[1]]
         assert [v.ordering for v in build_changelog(one_ordered, catalog).versions] == ["", ""]
@@ -304,6 +304,29 @@ class TestOccasions:
         ]
         assert [v.ordering for v in build_changelog(ordered, catalog).versions] == ["", ""]
         assert "- **Order:** shares its date" in render_markdown(build_changelog(readings, catalog))
+
+    def test_time_orders_a_day_without_order(self, tmp_path: Path, catalog: Catalog) -> None:
+        """Without `order:`, `time:` orders a date's statements (quoted or not: YAML reads 9:05 as a
+        number), and the version after says nothing of file names; a time that is none is located."""
+        texts = {"a.txt": ("14:30", "Morning"), "b.txt": ("'9:05'", "Evening"), "c.txt": ("9:05", "Noon")}
+        for name, (time, occasion) in texts.items():
+            (tmp_path / name).write_text(
+                f"---\ndate: 2024-05-01\ntime: {time}\noccasion: {occasion}\n---\nWe offer talks without preconditions {name}.\n",
+                encoding="utf-8",
+            )
+        corpus = load_statements(tmp_path)
+        assert [(s.id, s.meta.time) for s in corpus.statements] == [
+            ("b", "09:05:00"),
+            ("c", "09:05:00"),
+            ("a", "14:30:00"),
+        ]
+        ordering = [v.ordering for v in track(corpus, catalog).versions]
+        assert ordering[2] == ""
+        assert "by file name" in ordering[1]  # b and c give the same time
+        (tmp_path / "d.txt").write_text("---\ndate: 2024-05-01\ntime: 25:00\n---\nText.\n", encoding="utf-8")
+        [skipped] = load_statements(tmp_path).skipped
+        assert "25:00 is not a time of day" in skipped.reason
+        assert skipped.line == 3
 
     def test_order_decides_the_first_of_a_day(self, tmp_path: Path, catalog: Catalog) -> None:
         """Within a date, `order:` comes before the file name."""

@@ -23,6 +23,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from ._yaml import LineDict, LineList
 from .errors import Problem, did_you_mean
+from .model.statements import ClockTime, clock_time
 
 __all__ = ["make_converter", "parse_iso_date", "structure_yaml"]
 
@@ -48,6 +49,7 @@ def make_converter(*, from_files: bool = False) -> cattrs.Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(ClockTime, lambda value, _: clock_time(value))
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     converter.register_structure_hook_factory(_is_homogeneous_tuple, _strict_tuple_factory)
     converter.register_structure_hook_factory(

@@ -114,11 +114,16 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
         meta = statement.meta
         assert meta.date is not None, "a corpus holds dated statements only"
         ordering = ""
-        # a statement with `order:` comes before one without; only two without are ordered by file name
-        if previous is not None and previous.meta.date == meta.date and previous.meta.order is meta.order is None:
+        # `order:` comes first, then `time:`; only two statements that neither tells apart go by file name
+        if (
+            previous is not None
+            and previous.meta.date == meta.date
+            and previous.meta.order is meta.order is None
+            and ("" in (previous.meta.time, meta.time) or previous.meta.time == meta.time)
+        ):
             ordering = (
                 f"shares its date ({meta.date.isoformat()}) with v{number - 1} and follows it by file name, "
-                "since neither gives 'order:' in its metadata"
+                "since neither gives 'order:' or a 'time:' of its own in its metadata"
             )
         previous = statement
         yield Version(

@@ -117,8 +117,9 @@ def fold_copies(
 
 
 def date_order(meta: StatementMeta, statement_id: str) -> tuple[object, ...]:
-    """How statements are ordered: by date, then by their ``order`` among the day's, then by id."""
-    return (meta.date, meta.order is None, meta.order or 0, statement_id)
+    """How statements are ordered: by date, then by their ``order`` among the day's, then by
+    their ``time``, then by id (the file name)."""
+    return (meta.date, meta.order is None, meta.order or 0, meta.time == "", meta.time, statement_id)
 
 
 def manifests_of(tasks: Sequence[FileTask]) -> dict[str, str]:

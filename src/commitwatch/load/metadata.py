@@ -34,7 +34,9 @@ __all__ = [
 ]
 
 MANIFEST_NAMES = ("statements.yaml", "statements.yml")
-KNOWN_FRONT_MATTER = ("title", "date", "source", "parties", "notes", "variant_of", "occasion", "order", "subjects")
+KNOWN_FRONT_MATTER = (
+    "title", "date", "time", "source", "parties", "notes", "variant_of", "occasion", "order", "subjects"
+)  # fmt: skip
 
 
 @attrs.frozen
@@ -209,7 +211,7 @@ def _lenient(key: str, value: Any) -> Any:
     if key == "subjects" and isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     if (
-        key not in {"date", "parties", "order", "subjects"}
+        key not in {"date", "time", "parties", "order", "subjects"}
         and isinstance(value, (int, float))
         and not isinstance(value, bool)
     ):

@@ -349,6 +349,7 @@ def _metadata(
         variant_of=pick("variant_of"),  # type: ignore[arg-type]
         occasion=str(pick("occasion") or ""),
         order=pick("order"),  # type: ignore[arg-type]
+        time=pick("time") or "",
         subjects=tuple(pick("subjects") or ()),  # type: ignore[arg-type]
         extra=extra,
     )

@@ -8,8 +8,10 @@ original characters.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import NewType
 
 import attrs
 
@@ -139,6 +141,36 @@ class Variant:
     reason: str
 
 
+ClockTime = NewType("ClockTime", str)  # a time of day as HH:MM:SS, or "" when not known
+
+
+def clock_time(value: object) -> ClockTime:
+    """A release time as ``HH:MM:SS``, from ``"9:30"``, ``"09:30:15"``, or the number YAML 1.1
+    makes of an unquoted ``9:30`` (570: minutes and seconds in base 60); ``""`` stays ``""``.
+
+    Raises:
+        ValueError: Not a time of day.
+    """
+    if value in ("", None):
+        return ClockTime("")
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        # YAML 1.1 reads 9:30 as 9 * 60 + 30, and 9:30:15 as 9 * 3600 + 30 * 60 + 15
+        if value < 100 * 60:
+            hours, minutes, seconds = value // 60, value % 60, 0
+            shown = f"{hours}:{minutes:02d}"
+        else:
+            hours, minutes, seconds = value // 3600, value // 60 % 60, value % 60
+            shown = f"{hours}:{minutes:02d}:{seconds:02d}"
+    elif isinstance(value, str) and (found := re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", value)):
+        hours, minutes, seconds = int(found[1]), int(found[2]), int(found[3] or 0)
+        shown = value.strip()
+    else:
+        raise ValueError(f"{value!r} is not a time of day: write it as HH:MM (for example 14:30)")
+    if hours > 23 or minutes > 59 or seconds > 59:
+        raise ValueError(f"{shown} is not a time of day: write it as HH:MM, 00:00 to 23:59")
+    return ClockTime(f"{hours:02d}:{minutes:02d}:{seconds:02d}")
+
+
 @pickled_as_arguments
 @attrs.frozen
 class StatementMeta:
@@ -155,7 +187,10 @@ class StatementMeta:
         variant_of: An id this statement is declared to republish, if any.
         occasion: A name for the occasion it belongs to (a summit): statements of one occasion
             are read as one version. Without it, statements of one date are one occasion.
-        order: Its place among the statements of its date (lower first); without it, by file name.
+        order: Its place among the statements of its date (lower first); without it, by its
+            ``time``, then by file name.
+        time: Its release time on its date, as ``HH:MM`` or ``HH:MM:SS`` (24-hour), when known:
+            it orders the statements of a date that give no ``order``.
         subjects: Families the statement takes up (so a commitment it leaves out is dropped),
             when its sentences alone would not show it; see the README on "dropped".
         extra: Front-matter keys commitwatch does not know, kept as given.
@@ -172,6 +207,7 @@ class StatementMeta:
     order: int | None = None
     subjects: tuple[str, ...] = ()
     extra: dict[str, str] = attrs.Factory(dict)
+    time: ClockTime = attrs.field(default=ClockTime(""), converter=clock_time)
 
 
 @pickled_as_arguments
