@@ -106,3 +106,14 @@ def test_a_failed_add_writes_nothing(server: str, tmp_path: Path) -> None:
     folder = tmp_path / "new"
     assert _add(f"{server}/nope.html", "--to", str(folder)).exit_code == 1
     assert not folder.exists()
+
+
+def test_a_line_broken_inside_a_sentence_stays_one_paragraph() -> None:
+    """A <br> inside a sentence (no closing mark, the next line in lower case) is no block end;
+    a heading and a paragraph are."""
+    from commitwatch.load.fetch import _blocks
+
+    text = "A Heading\nAlpha reaffirms its commitment to\ndefend the region.\nNext Heading\nMore text."
+    assert _blocks(text) == (
+        "A Heading\n\nAlpha reaffirms its commitment to\ndefend the region.\n\nNext Heading\n\nMore text.\n"
+    )

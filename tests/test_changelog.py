@@ -6,10 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from commitwatch import (
     Catalog,
     Changelog,
     Evidence,
+    InputError,
     Observation,
     Quantity,
     Reading,
@@ -294,7 +297,7 @@ class TestOccasions:
         assert first.ordering == ""
         assert second.ordering == (
             "shares its date (2024-05-01) with v1 and follows it by file name, "
-            "since neither gives 'order:' or a 'time:' of its own in its metadata"
+            "since neither gives 'order:' or 'time:' in its metadata"
         )
         one_ordered = [(_info(3, date=day, occasion="Morning", order=1), readings[0][1]), readings[1]]
         assert [v.ordering for v in build_changelog(one_ordered, catalog).versions] == ["", ""]
@@ -306,8 +309,9 @@ class TestOccasions:
         assert "- **Order:** shares its date" in render_markdown(build_changelog(readings, catalog))
 
     def test_time_orders_a_day_without_order(self, tmp_path: Path, catalog: Catalog) -> None:
-        """Without `order:`, `time:` orders a date's statements (quoted or not: YAML reads 9:05 as a
-        number), and the version after says nothing of file names; a time that is none is located."""
+        """Without `order:`, `time:` orders a date's statements (quoted or not: 9:05 is text, not
+        the base-60 number YAML 1.1 made of it), and the version after says nothing of file names;
+        a time that is none is located."""
         texts = {"a.txt": ("14:30", "Morning"), "b.txt": ("'9:05'", "Evening"), "c.txt": ("9:05", "Noon")}
         for name, (time, occasion) in texts.items():
             (tmp_path / name).write_text(
@@ -324,9 +328,25 @@ class TestOccasions:
         assert ordering[2] == ""
         assert "by file name" in ordering[1]  # b and c give the same time
         (tmp_path / "d.txt").write_text("---\ndate: 2024-05-01\ntime: 25:00\n---\nText.\n", encoding="utf-8")
-        [skipped] = load_statements(tmp_path).skipped
-        assert "25:00 is not a time of day" in skipped.reason
-        assert skipped.line == 3
+        (tmp_path / "e.txt").write_text("---\ndate: 2024-05-01\ntime: 930\n---\nText.\n", encoding="utf-8")
+        skipped = load_statements(tmp_path).skipped
+        assert [(s.path, s.line) for s in skipped] == [("d.txt", 3), ("e.txt", 3)]
+        assert "25:00 is not a time of day" in skipped[0].reason
+        assert "930 is not a time of day: write it as HH:MM" in skipped[1].reason
+
+    def test_times_do_not_split_an_occasion(self, tmp_path: Path, catalog: Catalog) -> None:
+        """X at 9:00, Y at 10:00, X at 11:00: the two of X are one version, where the first stands."""
+        texts = {
+            "x1.txt": ("9:00", "X", "We offer talks without preconditions."),
+            "y.txt": ("10:00", "Y", "We pledged aid to the region."),
+            "x2.txt": ("11:00", "X", "Alpha reaffirms its commitment to defend Beta."),
+        }
+        for name, (time, occasion, body) in texts.items():
+            (tmp_path / name).write_text(
+                f"---\ndate: 2024-05-01\ntime: {time}\noccasion: {occasion}\n---\n{body}\n", encoding="utf-8"
+            )
+        versions = track(load_statements(tmp_path), catalog).versions
+        assert [(v.statement_id, [c.id for c in v.companions]) for v in versions] == [("x1", ["x2"]), ("y", [])]
 
     def test_order_decides_the_first_of_a_day(self, tmp_path: Path, catalog: Catalog) -> None:
         """Within a date, `order:` comes before the file name."""
@@ -386,6 +406,13 @@ class TestSeries:
         assert [v.statement_id for v in whole.versions] == ["a", "b", "c"]
         assert [v.statement_id for v in series.versions] == ["a", "c"]
         assert series.selection == "issued by Alpha, Beta (1 statement of other parties left out)"
+        with stream(tmp_path, catalog=catalog, issued_by=("alphaland", "BETA")) as run:  # an alias, any case
+            assert [v.statement_id for v in run.changelog().versions] == ["a", "c"]
+        with (
+            pytest.raises(InputError, match="'Zeta' is no party of the catalog"),
+            stream(tmp_path, catalog=catalog, issued_by="Zeta"),
+        ):
+            pass
         talks = [c for v in series.versions for c in v.changes if c.commitment_id == "talks.offer"]
         assert [c.kind.value for c in talks] == ["appeared", "unchanged"]
         assert talks[1].before_version == 1

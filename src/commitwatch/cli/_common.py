@@ -105,7 +105,7 @@ def note_low_coverage(read: int, sentences: int, catalog: Catalog) -> None:
     """Say on stderr when the catalog reads little of the statements: it may not be theirs."""
     if sentences and read / sentences < LOW_COVERAGE:
         click.echo(
-            f"note: only {read:,} of {sentences:,} sentences ({round(100 * read / sentences)}%) show a commitment of "
+            f"note: only {read:,} of {sentences:,} sentences ({100 * read // sentences}%) show a commitment of "
             f"the catalog '{catalog.title}'; if these statements are on other subjects, they need a catalog of "
             "their own (--catalog DIR; see 'Editing the catalog' in the README)",
             err=True,
@@ -114,7 +114,8 @@ def note_low_coverage(read: int, sentences: int, catalog: Catalog) -> None:
 
 def note_empty_selection(shown: int, **selection: object) -> None:
     """Say on stderr that a selection left nothing to show, naming it (the output is still written)."""
-    chosen = {name: value for name, value in selection.items() if value}
+    issued_by = click.get_current_context().meta.get("issued_by")
+    chosen = {name: value for name, value in {**selection, "issued-by": issued_by}.items() if value}
     if shown or not chosen:
         return
     described = ", ".join(
@@ -365,8 +366,9 @@ def changelog(statements: tuple[Path, ...], cleaning: Path | None, catalog: Cata
 
 
 def catalog_here(catalog_dir: Path | None) -> Path | None:
-    """``catalog_dir``, or ./catalog when it is a catalog folder (the one being edited), or None."""
-    if catalog_dir is None and (Path("catalog") / "catalog.yaml").is_file():
+    """``catalog_dir``, or ./catalog when there is one (the folder being edited: a broken one is an
+    error naming its files, not a silent fall back to the shipped catalog), or None."""
+    if catalog_dir is None and Path("catalog").is_dir():
         return Path("catalog")
     return catalog_dir
 
@@ -502,6 +504,7 @@ def unknown_commitment(catalog: Catalog, commitment_id: str) -> None:
     from ..errors import InputError, Problem, did_you_mean
 
     hint = (
-        did_you_mean(commitment_id, [c.id for c in catalog.commitments]) or "`commitwatch check --list` lists the ids"
+        did_you_mean(commitment_id, [c.id for c in catalog.commitments])
+        or "`commitwatch check --list --catalog DIR` lists the ids"
     )
     raise InputError(Problem(f"unknown commitment '{commitment_id}'", None, None, hint))

@@ -79,6 +79,23 @@ def changelog_head(catalog: Catalog, *, corpus: str = "", skipped: Iterable[Skip
     )
 
 
+def _ordering(previous: StatementInfo, statement: StatementInfo, number: int) -> str:
+    """How a version came after the one before of its date, when neither `order:` nor two
+    different times say it: "" when the dates differ or the metadata orders them."""
+    before, now = previous.meta, statement.meta
+    if before.date != now.date or before.order is not None or now.order is not None:
+        return ""
+    assert now.date is not None
+    shared = f"shares its date ({now.date.isoformat()}) with v{number - 1} and follows it"
+    if before.time and now.time and before.time != now.time:
+        return ""
+    if before.time and now.time:
+        return f"{shared} by file name, since both give the time {now.time[:5]} and no 'order:'"
+    if before.time:
+        return f"{shared} because v{number - 1} gives a 'time:' and it gives none (nor 'order:')"
+    return f"{shared} by file name, since neither gives 'order:' or 'time:' in its metadata"
+
+
 def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog) -> Iterator[Version]:
     """The versions one at a time, holding only each commitment's last observation in between.
 
@@ -114,17 +131,7 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
         meta = statement.meta
         assert meta.date is not None, "a corpus holds dated statements only"
         ordering = ""
-        # `order:` comes first, then `time:`; only two statements that neither tells apart go by file name
-        if (
-            previous is not None
-            and previous.meta.date == meta.date
-            and previous.meta.order is meta.order is None
-            and ("" in (previous.meta.time, meta.time) or previous.meta.time == meta.time)
-        ):
-            ordering = (
-                f"shares its date ({meta.date.isoformat()}) with v{number - 1} and follows it by file name, "
-                "since neither gives 'order:' or a 'time:' of its own in its metadata"
-            )
+        ordering = _ordering(previous, statement, number) if previous is not None else ""
         previous = statement
         yield Version(
             number=number,

@@ -68,7 +68,7 @@ def select_stream(
             f"unknown commitment '{name}'",
             None,
             None,
-            did_you_mean(name, family_of) or "see `commitwatch check` for the ids",
+            did_you_mean(name, family_of) or "`commitwatch check --list --catalog DIR` lists the ids",
         )
         for name in commitments
         if name not in family_of

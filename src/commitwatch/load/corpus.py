@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import groupby
 from pathlib import Path
 from typing import TypeVar
 
@@ -113,7 +114,20 @@ def fold_copies(
             continue
         canonical.append((index, attrs.evolve(statement, variants=tuple(variants)) if variants else statement))
     canonical.sort(key=lambda item: date_order(item[1].meta, item[1].id))
-    return canonical, skipped
+    return _occasions_together(canonical), skipped
+
+
+def _occasions_together(items: list[tuple[int, S]]) -> list[tuple[int, S]]:
+    """The statements of one date with one occasion kept together, where the first of them stands
+    (times can interleave two occasions of a day: X at 9:00, Y at 10:00, X at 11:00)."""
+    result: list[tuple[int, S]] = []
+    for _, same_day in groupby(items, key=lambda item: item[1].meta.date):
+        by_occasion: dict[str, list[tuple[int, S]]] = {}
+        for item in same_day:
+            by_occasion.setdefault(item[1].meta.occasion, []).append(item)
+        for members in by_occasion.values():
+            result.extend(members)
+    return result
 
 
 def date_order(meta: StatementMeta, statement_id: str) -> tuple[object, ...]:

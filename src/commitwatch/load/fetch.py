@@ -74,10 +74,7 @@ def add_statement(url: str, folder: Path, *, now: dt.datetime | None = None) -> 
             page = extract_page(raw.decode(_charset(content_type) or "utf-8", errors="replace"))
         except MissingExtra:
             raise InputError(_missing("html", url)) from None
-        # Each line of a page's main text is a block of the page (a heading, a paragraph): written
-        # with a blank line after it, so that a heading is not read as the start of a paragraph.
-        text = "\n\n".join(line.strip() for line in page.text.splitlines() if line.strip()) + "\n"
-        title, date = page.title, page.date
+        text, title, date = _blocks(page.text), page.title, page.date
     if not text.strip():
         raise InputError(
             Problem(f"{url}: no statement text found", None, None, "check that the URL is the statement's own page")
@@ -108,6 +105,22 @@ def add_statement(url: str, folder: Path, *, now: dt.datetime | None = None) -> 
     with path.open("x", encoding="utf-8", newline="\n") as handle:
         handle.write("---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "---\n" + text)
     return Added(url, path, raw_path, str(front["title"]), date)
+
+
+def _blocks(text: str) -> str:
+    """A page's main text with a blank line after each block (a heading, a paragraph), so that a
+    heading is not read as the start of the paragraph after it; a line broken inside a sentence
+    (a ``<br>``: no closing punctuation, and the next line goes on in lower case) stays one."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    pieces: list[str] = []
+    for line, following in zip(lines, [*lines[1:], ""], strict=True):
+        pieces.append(line)
+        inside_a_sentence = not _CLOSED.search(line) and following[:1].islower()
+        pieces.append("\n" if inside_a_sentence or not following else "\n\n")
+    return "".join(pieces)
+
+
+_CLOSED = re.compile(r"[.!?:;][\"')\]”’]*$")
 
 
 def _download(url: str) -> tuple[bytes, str]:

@@ -142,32 +142,34 @@ class Variant:
 
 
 ClockTime = NewType("ClockTime", str)  # a time of day as HH:MM:SS, or "" when not known
+_CLOCK = re.compile(
+    r"(?:\d{4}-\d{2}-\d{2}[T ])?"  # the date of an ISO timestamp, left out
+    r"(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r"\s*([AaPp]\.?[Mm]\.?)?"
+    r"(?:Z|[+-]\d{2}:?\d{2})?"  # the zone, left out: the time as the statement gives it
+)
 
 
 def clock_time(value: object) -> ClockTime:
-    """A release time as ``HH:MM:SS``, from ``"9:30"``, ``"09:30:15"``, or the number YAML 1.1
-    makes of an unquoted ``9:30`` (570: minutes and seconds in base 60); ``""`` stays ``""``.
+    """A release time as ``HH:MM:SS``, from ``"9:30"``, ``"09:30:15"``, ``"9:30 pm"`` or an ISO
+    timestamp (``"2024-05-01T14:30:00Z"``: its time as written); ``""`` stays ``""``.
 
     Raises:
         ValueError: Not a time of day.
     """
     if value in ("", None):
         return ClockTime("")
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-        # YAML 1.1 reads 9:30 as 9 * 60 + 30, and 9:30:15 as 9 * 3600 + 30 * 60 + 15
-        if value < 100 * 60:
-            hours, minutes, seconds = value // 60, value % 60, 0
-            shown = f"{hours}:{minutes:02d}"
-        else:
-            hours, minutes, seconds = value // 3600, value // 60 % 60, value % 60
-            shown = f"{hours}:{minutes:02d}:{seconds:02d}"
-    elif isinstance(value, str) and (found := re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", value)):
-        hours, minutes, seconds = int(found[1]), int(found[2]), int(found[3] or 0)
-        shown = value.strip()
-    else:
+    text = value.strip() if isinstance(value, str) else ""
+    found = _CLOCK.fullmatch(text)
+    if found is None:
         raise ValueError(f"{value!r} is not a time of day: write it as HH:MM (for example 14:30)")
+    hours, minutes, seconds = int(found[1]), int(found[2]), int(found[3] or 0)
+    if found[4]:  # 12-hour clock
+        if not 1 <= hours <= 12:
+            raise ValueError(f"{text} is not a time of day: with am or pm the hour is 1 to 12")
+        hours = hours % 12 + (12 if found[4][0] in "Pp" else 0)
     if hours > 23 or minutes > 59 or seconds > 59:
-        raise ValueError(f"{shown} is not a time of day: write it as HH:MM, 00:00 to 23:59")
+        raise ValueError(f"{text} is not a time of day: write it as HH:MM, 00:00 to 23:59")
     return ClockTime(f"{hours:02d}:{minutes:02d}:{seconds:02d}")
 
 

@@ -176,13 +176,22 @@ class HistoryReport:
         return "\n".join(lines + entries) + "\n"
 
 
-def coverage(seen: Seen) -> str:
+def coverage(seen: Seen, *, narrowed: bool = False) -> str:
     """How much of the statements' text the catalog reads: "310 of 1,024 sentences (30%) show ..."."""
-    share = round(100 * seen.sentences_read / seen.sentences) if seen.sentences else 0
+    read, total = seen.sentences_read, seen.sentences
+    share = 100 * read // total if total else 0  # rounded down: 100% only when every sentence is read
+    noun = "sentence" if total == 1 else "sentences"
+    verb = "shows" if read == 1 else "show"
+    scope = " (any of its families, not only the selection's)" if narrowed else ""
     return (
-        f"{seen.sentences_read:,} of {seen.sentences:,} sentences ({share}%) show a commitment of the catalog; "
+        f"{read:,} of {total:,} {noun} ({share}%) {verb} a commitment of the catalog{scope}; "
         "the others say nothing it describes"
     )
+
+
+def _narrowed(head: ChangelogHead) -> bool:
+    """Whether the selection keeps only some families or commitments (select() names them so)."""
+    return any(part.startswith(("famil", "commitment")) for part in head.selection.split("; "))
 
 
 def _header(changelog: ChangelogHead, seen: Seen, stamp: bool) -> list[str]:
@@ -207,7 +216,7 @@ def _header(changelog: ChangelogHead, seen: Seen, stamp: bool) -> list[str]:
     lines = [
         f"- **Corpus:** {escape(changelog.corpus) or 'statements'} ({counts})",
         *([f"- **Selection:** {escape(changelog.selection)}"] if changelog.selection else []),
-        *([f"- **Coverage:** {coverage(seen)}"] if seen.sentences else []),
+        *([f"- **Coverage:** {coverage(seen, narrowed=_narrowed(changelog))}"] if seen.sentences else []),
         f"- **Catalog:** version {escape(changelog.catalog_version)}",
     ]
     if stamp:

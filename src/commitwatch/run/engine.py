@@ -23,7 +23,7 @@ import attrs
 from ..compare.changelog import build_changelog, changelog_head, versions
 from ..compare.diff import CatalogDiff, diff_records, renames
 from ..compare.records import regression_data
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, did_you_mean
 from ..load.cleaning import CleaningRules
 from ..load.copies import DEFAULT_THRESHOLD, Fingerprint, unpack_words
 from ..load.corpus import by_path, fold_copies, manifests_of
@@ -108,6 +108,7 @@ def stream(
     """
     if engine not in ENGINES:
         raise InputError(Problem(f"unknown engine {engine!r}", None, None, f"use one of: {', '.join(ENGINES)}"))
+    issuers = _parties_named(catalog, (issued_by,) if isinstance(issued_by, str) else tuple(issued_by))
     planned = plan(*sources, cleaning=cleaning, max_bytes=max_bytes)
     tasks = planned.tasks
     skipped = list(planned.skipped)
@@ -134,17 +135,48 @@ def stream(
         prints.clear()
         infos.clear()  # the canonical ones are in the groups
         head = changelog_head(catalog, corpus=planned.corpus, skipped=sorted([*skipped, *undated], key=by_path))
-        if issued_by:
-            groups, head = _issued_by(groups, head, issued_by, catalog)
+        if issuers:
+            groups, head = _issued_by(groups, head, issuers, catalog)
         yield Stream(head, versions(((info, readings.get(index)) for index, info in groups), catalog))
+
+
+def _party_names(catalog: Catalog) -> dict[str, str]:
+    """Every name and alias of the catalog's parties, folded to lower case, with the party's name."""
+    return {alias.casefold(): party.name for party in catalog.parties for alias in (party.name, *party.aliases)}
+
+
+def _parties_named(catalog: Catalog, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The catalog's parties that ``names`` name (by name or alias, in any case), or an error
+    that says which name is unknown and what is close."""
+    known = _party_names(catalog)
+    problems = [
+        Problem(
+            f"--issued-by {name!r} is no party of the catalog",
+            None,
+            None,
+            did_you_mean(name, [party.name for party in catalog.parties])
+            or f"use one of: {', '.join(party.name for party in catalog.parties)}",
+        )
+        for name in names
+        if name.strip().casefold() not in known
+    ]
+    if problems:
+        raise InputError(problems)
+    return tuple(dict.fromkeys(known[name.strip().casefold()] for name in names))
 
 
 def _issued_by(
     groups: list[tuple[int, StatementInfo]], head: ChangelogHead, parties: Sequence[str], catalog: Catalog
 ) -> tuple[list[tuple[int, StatementInfo]], ChangelogHead]:
-    """The statements issued by all of ``parties``, and a head that says how many others were left out."""
+    """The statements issued by all of ``parties`` (among others, perhaps), and a head that says
+    how many others were left out. A statement's parties are read by their names or aliases."""
+    known = _party_names(catalog)
     wanted = set(parties)
-    kept = [(index, info) for index, info in groups if wanted <= set(info.meta.parties or catalog.default_parties)]
+
+    def issuers(info: StatementInfo) -> set[str]:
+        return {known.get(name.casefold(), name) for name in info.meta.parties or catalog.default_parties}
+
+    kept = [(index, info) for index, info in groups if wanted <= issuers(info)]
     others = len(groups) - len(kept)
     said = f"issued by {', '.join(parties)} ({others} statement{'s' if others != 1 else ''} of other parties left out)"
     return kept, attrs.evolve(head, selection="; ".join(part for part in (head.selection, said) if part))
