@@ -215,17 +215,24 @@
   // ---- the summary and the pager ----
   function renderSummary(dated) {
     const counts = {};
+    let baseline = 0;  // what "appeared" in the very first version is the starting point, not news
     for (const version of dated) {
       meta.commitments.forEach((commitment, index) => {
         if (!state.families.has(commitment.family)) return;
         const cell = cellOf(version, index);
-        if (cell && heldBy(cell, state.holder)) counts[cell.kind] = (counts[cell.kind] || 0) + 1;
+        if (cell && heldBy(cell, state.holder)) {
+          counts[cell.kind] = (counts[cell.kind] || 0) + 1;
+          if (cell.kind === "appeared" && version === versions[0]) baseline += 1;
+        }
       });
     }
     const summary = document.getElementById("cw-summary");
     const span = dated.length ? dated[0].date + " to " + dated[dated.length - 1].date : "no statements";
     const list = el("ul");
-    for (const kind of meta.events) list.append(el("li", { "data-kind": kind }, symbol(kind) + " " + (counts[kind] || 0) + " " + kind));
+    for (const kind of meta.events) {
+      const first = kind === "appeared" && baseline ? " (" + baseline + " of them in v" + versions[0].n + ", the first)" : "";
+      list.append(el("li", { "data-kind": kind }, symbol(kind) + " " + (counts[kind] || 0) + " " + kind + first));
+    }
     summary.replaceChildren(
       el("p", {}, el("strong", {}, dated.length + " of " + versions.length + " version" + (versions.length === 1 ? "" : "s")), ", " + span + (state.holder ? ", held by " + state.holder : "") + " (every page of the range):"),
       list,
