@@ -274,6 +274,17 @@ class TestOccasions:
         assert version.change(GUARANTEE).after.stance == "intensified"  # type: ignore[union-attr]
         assert version.families == ("defence", "talks")
 
+    def test_an_occasions_parties_are_those_its_statements_name(self, catalog: Catalog) -> None:
+        """A companion that names its parties makes them the version's, not assumed, even when the
+        first statement names none; an occasion that names none at all has the catalog's, assumed."""
+        day = dt.date(2024, 5, 1)
+        first = (_info(1, date=day), _reading(catalog, 1, [_observation(GUARANTEE, "affirmed")]))
+        second = (_info(2, date=day, parties=("Beta",)), _reading(catalog, 2, [_observation(OFFER, "offered")]))
+        [version] = build_changelog([first, second], catalog).versions
+        assert (version.parties, version.parties_assumed) == (("Beta",), False)
+        [alone] = build_changelog([first], catalog).versions
+        assert (alone.parties, alone.parties_assumed) == (catalog.default_parties, True)
+
     def test_an_occasion_key_joins_statements_of_two_days(self, catalog: Catalog) -> None:
         """`occasion:` in the metadata names a summit that spans two dates."""
         first = (_info(1, occasion="Summit"), _reading(catalog, 1, [_observation(GUARANTEE, "affirmed")]))

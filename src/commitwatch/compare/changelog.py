@@ -132,6 +132,8 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
         assert meta.date is not None, "a corpus holds dated statements only"
         ordering = ""
         ordering = _ordering(previous, statement, number) if previous is not None else ""
+        # the parties its statements name, in order (an occasion's companions may name others)
+        named = tuple(dict.fromkeys(party for info in occasion.statements for party in info.meta.parties))
         previous = statement
         yield Version(
             number=number,
@@ -139,8 +141,8 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
             title=meta.title or statement.id,
             date=meta.date,
             source=meta.source,
-            parties=meta.parties or catalog.default_parties,
-            parties_assumed=not meta.parties,
+            parties=named or catalog.default_parties,
+            parties_assumed=not named,
             sentences=sum(info.sentences for info in occasion.statements),
             sentences_read=reading.sentences_read,
             path=statement.path,
