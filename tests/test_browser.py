@@ -131,6 +131,23 @@ class TestSeedsReport:
         assert change.after.evidence.cues[0].text in marks
         assert cell.get_attribute("aria-pressed") == "true"
 
+    def test_a_dropped_cell_says_why(self, seeds_page: tuple[Page, Any]) -> None:
+        """A dropped commitment's evidence says the statement took up its family, and in how many sentences."""
+        page, changelog = seeds_page
+        dropped = next(
+            (version, change)
+            for version in changelog.versions
+            for change in version.changes
+            if change.kind.value == "dropped"
+        )
+        version, change = dropped
+        page.page.locator(
+            f'button.cell[data-version="{version.number}"][data-commitment="{change.commitment_id}"]'
+        ).click()
+        family = changelog.commitment(change.commitment_id).family
+        count = dict(version.coverage)[family]
+        assert f"({count} sentences on it) and leaves this commitment out" in page.panel()
+
     def test_keyboard_moves_opens_and_closes(self, seeds_page: tuple[Page, Any]) -> None:
         """Arrow keys move between cells, Enter opens the evidence, Escape closes it and returns focus."""
         page, _ = seeds_page

@@ -145,6 +145,7 @@ def versions(readings: Iterable[tuple[StatementInfo, Reading]], catalog: Catalog
             parties_assumed=not named,
             sentences=sum(info.sentences for info in occasion.statements),
             sentences_read=reading.sentences_read,
+            coverage=reading.coverage,
             path=statement.path,
             sha256=statement.sha256,
             variants=statement.variants,

@@ -100,6 +100,9 @@ class Version:
             statement's metadata names none (its commitments are then held by those by default).
         sentences: How many sentences its statements' bodies have.
         sentences_read: How many of them show at least one commitment type of the catalog.
+        coverage: Per family it addresses, how many of its sentences show the family (what
+            tells a family taken up, whose left-out commitments are dropped, from one named in
+            passing).
     """
 
     number: int
@@ -119,6 +122,7 @@ class Version:
     parties_assumed: bool = False
     sentences: int = 0
     sentences_read: int = 0
+    coverage: tuple[tuple[str, int], ...] = ()
 
     def change(self, commitment_id: str) -> Change | None:
         """The change for one commitment type, or None when it has no entry here."""

@@ -132,6 +132,7 @@ class HtmlReport:
             "parties": list(version.parties),
             "parties_assumed": version.parties_assumed,
             "read": [version.sentences_read, version.sentences],  # sentences that show a commitment, of all
+            "coverage": dict(version.coverage),  # per family, its sentences: why a left-out one is dropped
             "source": version.source,
             "cells": cells,
             "sentences": sentences.values,

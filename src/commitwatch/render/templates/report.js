@@ -355,6 +355,15 @@
       content.push(el("h3", {}, "Before (v" + cell.beforeVersion + (earlier ? ", " + earlier.date : "") + ")"), evidenceBlock(before), facts(before));
     }
     if (cell.note) content.push(el("p", {}, el("strong", {}, "Note: "), cell.note));
+    const family = familyTitle.get(commitment.family) || commitment.family;
+    const onFamily = (version.coverage || {})[commitment.family] || 0;
+    if (cell.kind === "dropped") {
+      content.push(el("p", {}, el("strong", {}, "Why dropped: "), "the statement takes up " + family + " (" + onFamily + " sentence" + (onFamily === 1 ? "" : "s") + " on it) and leaves this commitment out."));
+    } else if (cell.kind === "not restated") {
+      content.push(el("p", {}, el("strong", {}, "Why not dropped: "), "the statement names " + family + " only in passing (" + onFamily + " sentence), so leaving this commitment out is not taken as dropping it."));
+    } else if (cell.kind === "not addressed") {
+      content.push(el("p", {}, el("strong", {}, "Why not dropped: "), "the statement says nothing on " + family + "."));
+    }
     content.push(el("p", {}, "Statement: " + version.title + " — ", statementLink(version)));
     const history = el("button", { type: "button" }, "History of this commitment");
     history.addEventListener("click", () => showHistory(index, from));
