@@ -8,6 +8,7 @@ bold. Output is deterministic: no timestamps, no absolute paths.
 
 from __future__ import annotations
 
+from ..compare.occasions import IN_PASSING
 from ..model import Change, ChangeKind, Changelog, ChangelogHead, Observation, Version
 from ._text import escape, level_name, qualifiers, quote
 from .kinds import EVENTS, HEADINGS, KIND_ORDER
@@ -294,7 +295,7 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
             lines += _quiet(index, changes, kind)
             continue
         for change in changes:
-            lines += _entry(index, change)
+            lines += _entry(index, change, version)
     hidden = len(by_kind.get(ChangeKind.UNCHANGED, []))
     if not shown_any:
         lines += ["", "No changes." if not hidden else f"No changes ({hidden} unchanged)."]
@@ -303,9 +304,17 @@ def _version(index: _Index, version: Version, show_unchanged: bool) -> list[str]
     return lines
 
 
-def _entry(index: _Index, change: Change) -> list[str]:
-    ladder = index.commitments[change.commitment_id].ladder
+def _entry(index: _Index, change: Change, version: Version) -> list[str]:
+    commitment = index.commitments[change.commitment_id]
+    ladder = commitment.ladder
     note = "" if change.kind is ChangeKind.RETURNED else change.note
+    if change.kind is ChangeKind.DROPPED and not note:
+        on_family = dict(version.coverage).get(commitment.family, 0)
+        family = index.family_titles[commitment.family]
+        if on_family > IN_PASSING:
+            note = f"the statement takes up {family} ({on_family} sentences on it) and leaves this commitment out"
+        else:  # taken up by its metadata's `subjects:`
+            note = f"the statement's metadata names {family} among its subjects, and it leaves this commitment out"
     shown = change.after or change.before
     assert shown is not None
     movement = _movement(change, ladder)

@@ -358,7 +358,9 @@
     const family = familyTitle.get(commitment.family) || commitment.family;
     const onFamily = (version.coverage || {})[commitment.family] || 0;
     if (cell.kind === "dropped") {
-      content.push(el("p", {}, el("strong", {}, "Why dropped: "), "the statement takes up " + family + " (" + onFamily + " sentence" + (onFamily === 1 ? "" : "s") + " on it) and leaves this commitment out."));
+      content.push(el("p", {}, el("strong", {}, "Why dropped: "), onFamily > 1
+        ? "the statement takes up " + family + " (" + onFamily + " sentences on it) and leaves this commitment out."
+        : "the statement's metadata names " + family + " among its subjects, and it leaves this commitment out."));
     } else if (cell.kind === "not restated") {
       content.push(el("p", {}, el("strong", {}, "Why not dropped: "), "the statement names " + family + " only in passing (" + onFamily + " sentence), so leaving this commitment out is not taken as dropping it."));
     } else if (cell.kind === "not addressed") {
