@@ -28,6 +28,7 @@ from .._files import MAX_TEXT_BYTES, MissingExtra
 from .._version import __version__
 from ..errors import InputError, Problem, display_path
 from .html import extract_page
+from .lines import ends_sentence
 from .pdf import extract_pdf
 
 __all__ = ["Added", "add_statement"]
@@ -115,12 +116,9 @@ def _blocks(text: str) -> str:
     pieces: list[str] = []
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
         pieces.append(line)
-        inside_a_sentence = not _CLOSED.search(line) and following[:1].islower()
+        inside_a_sentence = not ends_sentence(line) and following[:1].islower()
         pieces.append("\n" if inside_a_sentence or not following else "\n\n")
     return "".join(pieces)
-
-
-_CLOSED = re.compile(r"[.!?:;][\"')\]”’]*$")
 
 
 def _download(url: str) -> tuple[bytes, str]:

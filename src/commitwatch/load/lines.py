@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["Line", "body_furniture", "is_heading", "iter_paragraphs", "split_lines"]
+__all__ = ["Line", "body_furniture", "ends_sentence", "is_heading", "iter_paragraphs", "split_lines"]
 
 
 @attrs.frozen
@@ -24,7 +24,7 @@ class Line:
         return self.text.strip()
 
 
-_TERMINAL = re.compile(r"[.!?:;][\"')\]]*$")
+_TERMINAL = re.compile(r"[.!?:;][\"')\]”’]*$")
 _MAX_TITLE_WORDS = 40
 
 
@@ -37,6 +37,11 @@ def split_lines(text: str, offset: int = 0) -> list[Line]:
         lines.append(Line(number, position, position + len(content), content))
         position += len(raw)
     return lines
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends with closing punctuation (a full stop, a colon, ... and any closing quotes)."""
+    return _TERMINAL.search(text) is not None
 
 
 def is_heading(text: str) -> bool:

@@ -294,6 +294,14 @@ class Catalog:
         """The family with this id."""
         return find_by_id(self.families, family_id)
 
+    def party_named(self, name: str) -> str | None:
+        """The name of the party that ``name`` names (its name or an alias, in any case), or None."""
+        wanted = name.strip().casefold()
+        for party in self.parties:
+            if any(wanted == alias.casefold() for alias in (party.name, *party.aliases)):
+                return party.name
+        return None
+
     @property
     def active(self) -> tuple[CommitmentType, ...]:
         """The active commitment types."""

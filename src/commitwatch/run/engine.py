@@ -140,15 +140,9 @@ def stream(
         yield Stream(head, versions(((info, readings.get(index)) for index, info in groups), catalog))
 
 
-def _party_names(catalog: Catalog) -> dict[str, str]:
-    """Every name and alias of the catalog's parties, folded to lower case, with the party's name."""
-    return {alias.casefold(): party.name for party in catalog.parties for alias in (party.name, *party.aliases)}
-
-
 def _parties_named(catalog: Catalog, names: tuple[str, ...]) -> tuple[str, ...]:
     """The catalog's parties that ``names`` name (by name or alias, in any case), or an error
     that says which name is unknown and what is close."""
-    known = _party_names(catalog)
     problems = [
         Problem(
             f"--issued-by {name!r} is no party of the catalog",
@@ -158,11 +152,11 @@ def _parties_named(catalog: Catalog, names: tuple[str, ...]) -> tuple[str, ...]:
             or f"use one of: {', '.join(party.name for party in catalog.parties)}",
         )
         for name in names
-        if name.strip().casefold() not in known
+        if catalog.party_named(name) is None
     ]
     if problems:
         raise InputError(problems)
-    return tuple(dict.fromkeys(known[name.strip().casefold()] for name in names))
+    return tuple(dict.fromkeys(str(catalog.party_named(name)) for name in names))
 
 
 def _issued_by(
@@ -170,11 +164,10 @@ def _issued_by(
 ) -> tuple[list[tuple[int, StatementInfo]], ChangelogHead]:
     """The statements issued by all of ``parties`` (among others, perhaps), and a head that says
     how many others were left out. A statement's parties are read by their names or aliases."""
-    known = _party_names(catalog)
     wanted = set(parties)
 
     def issuers(info: StatementInfo) -> set[str]:
-        return {known.get(name.casefold(), name) for name in info.meta.parties or catalog.default_parties}
+        return {catalog.party_named(name) or name for name in info.meta.parties or catalog.default_parties}
 
     kept = [(index, info) for index, info in groups if wanted <= issuers(info)]
     others = len(groups) - len(kept)
